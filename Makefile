@@ -1,0 +1,77 @@
+# Portal für Münster — the README names these targets.
+# `make run` and `make test` set everything up on a fresh machine (Python 3.11 + registries).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+CHROMIUM ?= /usr/bin/chromium
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
+# Two workers: the machine (and CI) has two cores.
+PYTEST_ARGS ?= -n 2
+
+.PHONY: bench run test test-postgres install messages makemessages system-deps lint format check-migrations check-deploy ci clean
+
+# Virtual environment with the locked versions (requirements.lock pins every package).
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) system-deps messages
+
+# Debian packages the project needs: gettext (msgfmt) to compile the message catalogues,
+# Chromium for the browser tests. Installed only when missing; never a browser download.
+system-deps:
+	@command -v msgfmt >/dev/null || { echo "Installing gettext…"; apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	$(MANAGE) compilemessages --ignore='.venv/*' -v0
+
+makemessages: $(STAMP)
+	$(MANAGE) makemessages --ignore='.venv/*' --ignore='test-artifacts/*' --no-obsolete \
+		-l de -l de_Simple -l en -l tr -l ar -l uk -l ru -l fa -l ku -l pl -l fr -l es
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (CI runs it after `make test`).
+test-postgres: install
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check-migrations: $(STAMP)
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=cms.settings.production DJANGO_SECRET_KEY=check-only-$$(date +%s)-a-long-random-looking-secret-value \
+		ALLOWED_HOSTS=portal.example.org DATABASE_URL=postgres://portal@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/0 $(MANAGE) check --deploy --fail-level WARNING
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static_collected test-artifacts
+
+# Benchmark at city scale on PostgreSQL + Redis + gunicorn (see bench/run.py, README).
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

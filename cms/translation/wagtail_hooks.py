@@ -1,0 +1,79 @@
+"""Admin hooks of the translation workflow (imported by cms/wagtail_hooks.py)."""
+
+from django.db.models import F
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from cms.translation import views
+from cms.translation.models import ContentViewCount
+
+app_name = "cms_translation"
+urlpatterns = [
+    path("queue/", views.QueueView.as_view(), name="queue"),
+    path("status/", views.StatusView.as_view(), name="status"),
+    path("<int:translation_id>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
+    path(
+        "glossary/<str:language_code>.<str:file_format>",
+        views.glossary_export,
+        name="glossary",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [path("translation/", include((urlpatterns, app_name), namespace=app_name))]
+
+
+class QueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(views.visible_locales(request.user))
+
+
+class StatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.is_translation_manager(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    return QueueMenuItem(
+        _("My translations"),
+        reverse("cms_translation:queue"),
+        name="translation-queue",
+        icon_name="wagtail-localize-language",
+        order=250,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_status_menu_item():
+    return StatusMenuItem(
+        _("Translation status"),
+        reverse("cms_translation:status"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=9100,
+    )
+
+
+@hooks.register("before_serve_page", order=100)
+def count_view(page, request, serve_args, serve_kwargs):
+    """The anonymous view counter behind "most read" (see ContentViewCount). Runs after
+    the hooks that may redirect, counts only pages actually served to anonymous readers;
+    stores nothing about the reader."""
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return None
+    if request.user.is_authenticated:
+        return None
+    updated = ContentViewCount.objects.filter(translation_key=page.translation_key).update(
+        views=F("views") + 1
+    )
+    if not updated:
+        ContentViewCount.objects.get_or_create(translation_key=page.translation_key)
+        ContentViewCount.objects.filter(translation_key=page.translation_key).update(
+            views=F("views") + 1
+        )
+    return None

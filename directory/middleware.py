@@ -1,0 +1,26 @@
+"""Refuses organisation editors the admin views that list every organisation.
+
+Wagtail's site history and workflow reports and wagtail-localize's translations report
+and snippet API filter by content type only: anyone who may change *an* organisation
+would see all of them. Organisation editors get 403 (see directory/moderation_admin.py).
+"""
+
+from django.core.exceptions import PermissionDenied
+
+
+class OrganisationEditorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from directory.moderation_admin import REFUSED_URL_NAMES, is_organisation_editor
+
+        match = request.resolver_match
+        if match is None or match.view_name not in REFUSED_URL_NAMES:
+            return None
+        if is_organisation_editor(request.user):
+            raise PermissionDenied
+        return None

@@ -1,0 +1,156 @@
+"""Who may do what with which organisation (the object-level rules of self-service).
+
+Wagtail checks snippet permissions per *type*; this policy (registered for Organisation
+at the top of directory/wagtail_hooks.py) narrows them per *object*, by where a user's
+model permission comes from:
+
+- directly on the user, or through any group other than the two below (Redaktion,
+  Moderation, …): every organisation;
+- through the "Organisationen" group: only the organisations the user is a member of
+  (`OrganisationMembership`, on the German source entry) and their translations (same
+  `translation_key`);
+- through a translator group ("Übersetzung: …"): only organisations in the translator's
+  locales.
+
+So an organisation editor holds `change_organisation` (and nothing else) and may change
+only their own entries; add, delete, publish, lock and unlock stay with the groups that
+hold those permissions. The fields only the KI manages are guarded by
+`MANAGE_FIELDS_PERMISSION` (see `Organisation.panels`).
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms import roles
+
+MANAGE_FIELDS_CODENAME = "manage_organisation_fields"
+MANAGE_FIELDS_PERMISSION = f"directory.{MANAGE_FIELDS_CODENAME}"
+
+ALL = "all"
+
+
+def _translator_group_q(prefix=""):
+    return Q(**{f"{prefix}name": roles.TRANSLATORS}) | Q(
+        **{f"{prefix}translator_language__isnull": False}
+    )
+
+
+class OrganisationPermissionPolicy(ModelPermissionPolicy):
+    def _permission(self, action):
+        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+        return Permission.objects.filter(
+            content_type=content_type, codename=self._get_permission_codename(action)
+        ).first()
+
+    def _scope(self, user, action):
+        """ALL, or (translation keys, locale ids) the user may `action` on."""
+        if not (user.is_authenticated and user.is_active):
+            return (frozenset(), frozenset())
+        if user.is_superuser:
+            return ALL
+        cache = user.__dict__.setdefault("_portal_organisation_scopes", {})
+        if action in cache:
+            return cache[action]
+        scope = (frozenset(), frozenset())
+        permission = self._permission(action)
+        if permission is not None and user.has_perm(self._get_permission_name(action)):
+            if permission.user_set.filter(pk=user.pk).exists():
+                scope = ALL
+            else:
+                groups = user.groups.filter(permissions=permission)
+                if groups.exclude(_translator_group_q()).exclude(name=roles.ORGANISATIONS).exists():
+                    scope = ALL
+                else:
+                    keys, locales = frozenset(), frozenset()
+                    if groups.filter(name=roles.ORGANISATIONS).exists():
+                        keys = member_translation_keys(user)
+                    if groups.filter(_translator_group_q()).exists():
+                        from cms.translation.permissions import translator_locale_ids
+
+                        locales = translator_locale_ids(user)
+                    scope = (keys, locales)
+        cache[action] = scope
+        return scope
+
+    def is_restricted(self, user):
+        """True for users who see only some organisations (members, translators)."""
+        return self._scope(user, "change") != ALL
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        scope = self._scope(user, action)
+        if scope == ALL:
+            return True
+        keys, locales = scope
+        return instance.translation_key in keys or instance.locale_id in locales
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        manager = self.model._default_manager
+        condition = Q(pk__in=[])
+        for action in actions:
+            scope = self._scope(user, action)
+            if scope == ALL:
+                return manager.all()
+            keys, locales = scope
+            condition |= Q(translation_key__in=keys) | Q(locale_id__in=locales)
+        return manager.filter(condition)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        codenames = self._get_permission_codenames(actions)
+        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+        permissions = Permission.objects.filter(content_type=content_type, codename__in=codenames)
+        with_permission = Group.objects.filter(permissions__in=permissions)
+        unrestricted_groups = with_permission.exclude(_translator_group_q()).exclude(
+            name=roles.ORGANISATIONS
+        )
+        members = Q(groups__in=with_permission.filter(name=roles.ORGANISATIONS)) & Q(
+            organisation_memberships__organisation__translation_key=instance.translation_key
+        )
+        translators = Q(
+            groups__in=with_permission.filter(translator_language__locale_id=instance.locale_id)
+        )
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(user_permissions__in=permissions)
+                | Q(groups__in=unrestricted_groups)
+                | members
+                | translators
+            )
+            .distinct()
+        )
+
+
+def member_translation_keys(user):
+    """translation_keys of the organisations `user` is a member of."""
+    from directory.models import OrganisationMembership
+
+    return frozenset(
+        OrganisationMembership.objects.filter(user=user).values_list(
+            "organisation__translation_key", flat=True
+        )
+    )
+
+
+def member_organisations(user):
+    """The German source entries `user` is a member of (for the dashboard)."""
+    from directory.models import Organisation
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct()
+
+
+def organisation_policy():
+    from wagtail.permissions import policy_registry
+
+    from directory.models import Organisation
+
+    return policy_registry.get_by_type(Organisation)

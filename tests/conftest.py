@@ -1,0 +1,39 @@
+import pytest
+from wagtail.models import Site
+
+from cms.demo_translation import publish_translation
+
+
+@pytest.fixture
+def german_home(db):
+    """The German home page created by the migrations (the default site's root)."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def translate():
+    """Translate a page through wagtail-localize and publish the translation."""
+    return publish_translation
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The page cache lives in process memory in tests; a rolled-back test database
+    sends no signals, so start every test with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    """A request leaves its language active in the thread; every test starts in German,
+    the site's source language, as a fresh process would."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

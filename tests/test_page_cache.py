@@ -1,0 +1,127 @@
+"""The anonymous page cache: hits for readers, never for logged-in users, and a change
+that a page shows is visible at once."""
+
+from http import HTTPStatus
+
+import pytest
+
+from tests.factories import StandardPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def imprint(german_home):
+    page = StandardPageFactory(parent=german_home, title="Impressum", slug="impressum")
+    page.save_revision().publish()
+    return page
+
+
+def test_second_anonymous_request_is_a_cache_hit_without_database_queries(
+    client, imprint, django_assert_num_queries
+):
+    first = client.get("/de/impressum/")
+    assert first["X-Cache"] == "MISS"
+
+    with django_assert_num_queries(0):
+        second = client.get("/de/impressum/")
+
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "max-age=" in second["Cache-Control"]
+
+
+def test_languages_and_query_strings_are_cached_separately(client, imprint):
+    client.get("/de/impressum/")
+
+    assert client.get("/en/impressum/")["X-Cache"] == "MISS"
+    assert client.get("/de/impressum/?seite=2")["X-Cache"] == "MISS"
+
+
+def test_publishing_a_change_is_visible_at_once(client, imprint):
+    client.get("/de/impressum/")
+
+    imprint.title = "Impressum (neu)"
+    imprint.save_revision().publish()
+    response = client.get("/de/impressum/")
+
+    assert response["X-Cache"] == "MISS"
+    assert "Impressum (neu)" in response.content.decode()
+
+
+def test_unpublishing_removes_the_page_for_readers(client, imprint):
+    client.get("/de/impressum/")
+
+    imprint.unpublish()
+
+    assert client.get("/de/impressum/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_translation_published_later_replaces_the_german_fallback(client, imprint, translate):
+    client.get("/de/")  # an English home must exist first
+    translate(imprint.get_parent().specific, "en", {})
+    assert "not yet available in English" in client.get("/en/impressum/").content.decode()
+
+    translate(imprint, "en", {"Impressum": "Imprint"})
+
+    response = client.get("/en/impressum/")
+    assert "not yet available" not in response.content.decode()
+    assert "Imprint" in response.content.decode()
+
+
+def test_logged_in_users_never_get_or_fill_the_cache(client, imprint):
+    client.get("/de/impressum/")  # cached for anonymous readers
+    client.force_login(UserFactory(is_superuser=True))
+
+    response = client.get("/de/impressum/")
+
+    assert "X-Cache" not in response
+    client.logout()
+    assert client.get("/de/impressum/")["X-Cache"] == "HIT"
+
+
+def test_admin_and_non_200_responses_are_not_cached(client, german_home):
+    assert "X-Cache" not in client.get("/admin/login/")
+    client.get("/de/gibt-es-nicht/")
+    assert client.get("/de/gibt-es-nicht/").get("X-Cache") != "HIT"
+
+
+def test_conditional_get_answers_304_for_an_unchanged_page(client, imprint):
+    etag = client.get("/de/impressum/")["ETag"]
+
+    response = client.get("/de/impressum/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == HTTPStatus.NOT_MODIFIED
+
+
+def test_a_page_with_a_csrf_protected_form_is_never_cached(rf, german_home):
+    """A form page hands each reader their own CSRF token: it must not be shared."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.http import HttpResponse
+    from django.middleware.csrf import CsrfViewMiddleware, get_token
+
+    from cms.cache import AnonymousPageCacheMiddleware
+
+    def form_view(request):
+        return HttpResponse(f'<form method="post"><input value="{get_token(request)}"></form>')
+
+    handler = AnonymousPageCacheMiddleware(SessionMiddleware(CsrfViewMiddleware(form_view)))
+    first = handler(rf.get("/de/eintrag-vorschlagen/"))
+    second = handler(rf.get("/de/eintrag-vorschlagen/"))
+
+    assert "csrftoken" in first.cookies
+    assert "X-Cache" not in first and "X-Cache" not in second
+
+
+def test_compressed_and_plain_responses_are_cached_separately(client, imprint):
+    compressed = client.get("/de/impressum/", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/de/impressum/")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert plain["X-Cache"] == "MISS" and "Content-Encoding" not in plain
+    assert client.get("/de/impressum/", HTTP_ACCEPT_ENCODING="gzip")["X-Cache"] == "HIT"
