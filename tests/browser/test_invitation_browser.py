@@ -81,7 +81,8 @@ def test_invite_set_password_edit_submit_approve_and_the_change_is_live(setup, p
     page.get_by_role("link", name="Eritreische Gemeinde Münster").first.click()
     page.fill("#id_short_description", changed)
     assert page.locator('button[name="action-publish"]').count() == 0
-    page.locator('button[name="action-submit"]').evaluate("button => button.click()")
+    with page.expect_navigation():  # let the POST finish before the cookies go
+        page.locator('button[name="action-submit"]').evaluate("button => button.click()")
     page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     page.goto(f"{site.url}/de/organisationen/{organisation.slug}/")

@@ -41,8 +41,10 @@ def edit_and_submit(page, site, organisation, text):
     page.get_by_role("link", name=organisation.name).first.click()
     page.fill("#id_short_description", text)
     assert page.locator('button[name="action-publish"]').count() == 0
-    # "Submit to Organisationsprofil prüfen" sits in the footer's action menu.
-    page.locator('button[name="action-submit"]').evaluate("button => button.click()")
+    # "Submit to Organisationsprofil prüfen" sits in the footer's action menu. Wait for the
+    # form's own navigation: clearing cookies while the POST is in flight would cancel it.
+    with page.expect_navigation():
+        page.locator('button[name="action-submit"]').evaluate("button => button.click()")
     page.wait_for_load_state("networkidle")
 
 
@@ -52,10 +54,14 @@ def moderate(page, site, organisation, action, comment=None):
     button = f'button[data-workflow-action-name="{action}"]'
     if comment is None:
         button += ":not([data-workflow-action-modal-url])"
-    page.locator(button).first.evaluate("button => button.click()")
-    if comment is not None:
+        with page.expect_navigation():
+            page.locator(button).first.evaluate("button => button.click()")
+    else:
+        page.locator(button).first.evaluate("button => button.click()")
         page.locator('textarea[name="comment"]').fill(comment)
-        page.locator(".modal-content form button[type=submit]").first.click()
+        # The modal posts the comment in the background, then submits the edit form.
+        with page.expect_navigation():
+            page.locator(".modal-content form button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
 
 
