@@ -1,6 +1,6 @@
 """The portal's roles (Django groups) and the permissions each role needs for its work.
 
-The groups are created by the data migration `cms/0002_roles`. Models that later issues
+The groups are created by the data migration `cms/0003_roles`. Models that later issues
 add bring their own permissions; `ensure_roles` grants the missing ones after every
 `migrate`. It only ever adds: a permission the KI grants in the admin stays, but one
 listed here comes back after the next deploy if removed by hand — change this file to

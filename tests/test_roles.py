@@ -63,3 +63,23 @@ def test_ensure_roles_is_idempotent():
     roles.ensure_roles(apps)
     after = {g.name: g.permissions.count() for g in Group.objects.all()}
     assert before == after
+
+
+def test_moderation_reviews_and_publishes_but_creates_no_pages_and_curates_no_media(german_home):
+    from wagtail.models import Collection, GroupCollectionPermission
+    from wagtail.models import Page as WagtailPage
+
+    moderator = UserFactory(groups=[roles.MODERATORS])
+    permissions = german_home.permissions_for_user(moderator)
+    assert permissions.can_edit() and permissions.can_publish()
+    assert not permissions.can_add_subpage()
+    assert not permissions.can_lock()
+    assert not WagtailPage.get_first_root_node().permissions_for_user(moderator).can_add_subpage()
+
+    group = Group.objects.get(name=roles.MODERATORS)
+    collection_codenames = set(
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=Collection.get_first_root_node()
+        ).values_list("permission__codename", flat=True)
+    )
+    assert collection_codenames == {"choose_image", "choose_document"}
