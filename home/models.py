@@ -57,5 +57,8 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    # Inside a language's tree only: a page under the tree root would have no locale home.
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
     class Meta:
         verbose_name = _("standard page")

@@ -18,6 +18,9 @@ class HomePageRulesTest(WagtailPageTestCase):
 
     def test_standard_pages_can_be_created_below_a_home_page(self):
         self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanCreateAt(StandardPage, StandardPage)
+        self.assertCanNotCreateAt(Page, StandardPage)
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_home_page_is_renderable_and_served_at_its_language_prefix(self):
         # assertPageIsRoutable does not know about i18n_patterns' /de/ prefix, so the
