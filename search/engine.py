@@ -28,6 +28,7 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 from search.backend import is_postgres
 from search.registry import registry
 from search.text import highlight, plain_text, query_terms, term_variants
+from topics.localization import swap_language_prefix
 
 MAX_RESULTS = 300  # per source
 MIN_FUZZY_TERM_LENGTH = 5
@@ -222,13 +223,6 @@ def _excerpt_source(obj, terms, custom=None):
     if description and any(t in lowered for t in terms):
         return description
     return body or description
-
-
-def swap_language_prefix(path, code):
-    parts = path.split("/", 2)  # ["", "de", "rest"]
-    if len(parts) >= 2 and parts[1]:
-        return "/".join(["", code] + parts[2:])
-    return path
 
 
 def load_hits(hits, request, terms, language_code):

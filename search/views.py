@@ -19,10 +19,10 @@ from search.engine import (
     load_hits,
     reader_locales,
     run_search,
-    swap_language_prefix,
 )
 from search.stats import record_search
 from search.text import clean_query
+from topics.localization import swap_language_prefix
 
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2

@@ -30,6 +30,15 @@ def swap_language_prefix(url, language_code):
     return url
 
 
+def reader_path(page):
+    """`page`'s URL under the reader's language prefix.
+
+    For a German page shown as a fallback, links that belong to it (feeds, calendar files)
+    stay in the reader's language: `HomePage.route` serves them there from the German tree.
+    """
+    return swap_language_prefix(page.url, reader_locale().language_code)
+
+
 def localize_pages(pages, request, model=None, prefetch=()):
     """Return `pages` in the reader's language (falling back to German), each with
     `reader_url`, `is_fallback` and `content_language` set.

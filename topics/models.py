@@ -36,7 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import SIMPLE_RICHTEXT_FEATURES
 from topics.blocks import GOAL_STATUS_CHOICES, BodyBlock, GoalsBlock
-from topics.localization import localize_pages, reader_locale, source_page
+from topics.localization import localize_pages, reader_locale, reader_path, source_page
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -340,13 +340,29 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             news = news.filter(section=section)
         return news
 
-    def feed_links(self):
-        """(title, type, url) of the feeds linked from the page head."""
-        base = self.url
-        return [
+    def feed_links(self, section=""):
+        """(title, type, url) of the feeds linked from the page head: all news, and the
+        chosen section's feeds when the list is filtered by one."""
+        base = reader_path(self)
+        links = [
             (_("News (RSS)"), "application/rss+xml", base + self.reverse_subpage("rss")),
             (_("News (Atom)"), "application/atom+xml", base + self.reverse_subpage("atom")),
         ]
+        if section:
+            label = dict(NEWS_SECTIONS)[section]
+            links += [
+                (
+                    _("%(section)s (RSS)") % {"section": label},
+                    "application/rss+xml",
+                    base + self.reverse_subpage("section_rss", args=[section]),
+                ),
+                (
+                    _("%(section)s (Atom)") % {"section": label},
+                    "application/atom+xml",
+                    base + self.reverse_subpage("section_atom", args=[section]),
+                ),
+            ]
+        return links
 
     @path("")
     def index_view(self, request):
@@ -355,7 +371,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             section = ""
         paginator = Paginator(self.news_items(section), NEWS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("seite"))
-        base = self.get_url(request)
+        base = reader_path(self)
         return self.render(
             request,
             context_overrides={
@@ -363,6 +379,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
                 "page_obj": page_obj,
                 "sections": NEWS_SECTIONS,
                 "current_section": section,
+                "head_feeds": self.feed_links(section),
                 "section_feeds": [
                     (
                         value,
@@ -452,7 +469,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         return EventPage.objects.child_of(source_page(self)).live()
 
     def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
+        return reader_path(self) + self.reverse_subpage("ical")
 
     @path("")
     def index_view(self, request):
@@ -565,7 +582,7 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
         return self.end < timezone.now()
 
     def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
+        return reader_path(self) + self.reverse_subpage("ical")
 
     @path("")
     def event_view(self, request):

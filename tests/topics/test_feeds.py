@@ -180,3 +180,33 @@ def test_event_index_has_upcoming_past_and_month_views(client, tree):
     by_month = client.get(f"/de/veranstaltungen/?monat={month}").content.decode()
     assert "Vorbei" in by_month and "Forum Vielfalt" not in by_month
     assert f'<option value="{month}" selected>' in by_month
+
+
+def test_a_chosen_section_links_its_own_feeds_in_the_head(client, news):
+    head = client.get("/de/aktuelles/?rubrik=foerderung").content.decode().split("</head>")[0]
+
+    assert 'href="/de/aktuelles/feed/foerderung/rss/"' in head
+    assert 'href="/de/aktuelles/feed/foerderung/atom/"' in head
+    assert 'title="Förderung und Finanzierung (RSS)"' in head
+    assert (
+        "feed/foerderung/" not in client.get("/de/aktuelles/").content.decode().split("</head>")[0]
+    )
+
+
+def test_untranslated_news_and_events_link_feeds_in_the_readers_language(
+    client, news, dst_events, german_home, translate
+):
+    translate(german_home, "en", {})  # English home; news and events exist only in German
+
+    news_head = client.get("/en/aktuelles/").content.decode().split("</head>")[0]
+    assert 'href="/en/aktuelles/feed/rss/"' in news_head
+    assert "/de/aktuelles/feed/" not in news_head
+    feed = feedparser.parse(client.get("/en/aktuelles/feed/rss/").content)
+    assert not feed.bozo and {e.title for e in feed.entries} >= {"Förderung 2026"}
+
+    event_html = client.get("/en/veranstaltungen/sommer/").content.decode()
+    assert 'href="/en/veranstaltungen/sommer/ical/"' in event_html
+    events, _calendar = parse_events(client.get("/en/veranstaltungen/sommer/ical/"))
+    assert list(events) == ["Sommerforum"]
+    index_html = client.get("/en/veranstaltungen/").content.decode()
+    assert 'href="/en/veranstaltungen/ical/"' in index_html
