@@ -6,9 +6,11 @@ model permission comes from:
 
 - directly on the user, or through any group other than the two below (Redaktion,
   Moderation, …): every organisation;
-- through the "Organisationen" group: only the organisations the user is a member of
-  (`OrganisationMembership`, on the German source entry) and their translations (same
-  `translation_key`);
+- through the "Organisationen" group: only the German source entries of the
+  organisations the user is a member of (`OrganisationMembership`). Not their
+  translations: wagtail-localize's editor saves strings outside the moderation workflow,
+  so translations are the translators' work (TECH-NOTES: moderation applies to the
+  source entry);
 - through a translator group ("Übersetzung: …"): only organisations in the translator's
   locales.
 
@@ -46,7 +48,7 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
         ).first()
 
     def _scope(self, user, action):
-        """ALL, or (translation keys, locale ids) the user may `action` on."""
+        """ALL, or (organisation pks, locale ids) the user may `action` on."""
         if not (user.is_authenticated and user.is_active):
             return (frozenset(), frozenset())
         if user.is_superuser:
@@ -64,14 +66,14 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
                 if groups.exclude(_translator_group_q()).exclude(name=roles.ORGANISATIONS).exists():
                     scope = ALL
                 else:
-                    keys, locales = frozenset(), frozenset()
+                    pks, locales = frozenset(), frozenset()
                     if groups.filter(name=roles.ORGANISATIONS).exists():
-                        keys = member_translation_keys(user)
+                        pks = member_organisation_pks(user)
                     if groups.filter(_translator_group_q()).exists():
                         from cms.translation.permissions import translator_locale_ids
 
                         locales = translator_locale_ids(user)
-                    scope = (keys, locales)
+                    scope = (pks, locales)
         cache[action] = scope
         return scope
 
@@ -83,8 +85,8 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
         scope = self._scope(user, action)
         if scope == ALL:
             return True
-        keys, locales = scope
-        return instance.translation_key in keys or instance.locale_id in locales
+        pks, locales = scope
+        return instance.pk in pks or instance.locale_id in locales
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
@@ -96,8 +98,8 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
             scope = self._scope(user, action)
             if scope == ALL:
                 return manager.all()
-            keys, locales = scope
-            condition |= Q(translation_key__in=keys) | Q(locale_id__in=locales)
+            pks, locales = scope
+            condition |= Q(pk__in=pks) | Q(locale_id__in=locales)
         return manager.filter(condition)
 
     def users_with_any_permission_for_instance(self, actions, instance):
@@ -109,7 +111,7 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
             name=roles.ORGANISATIONS
         )
         members = Q(groups__in=with_permission.filter(name=roles.ORGANISATIONS)) & Q(
-            organisation_memberships__organisation__translation_key=instance.translation_key
+            organisation_memberships__organisation=instance.pk
         )
         translators = Q(
             groups__in=with_permission.filter(translator_language__locale_id=instance.locale_id)
@@ -128,14 +130,12 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-def member_translation_keys(user):
-    """translation_keys of the organisations `user` is a member of."""
+def member_organisation_pks(user):
+    """pks of the (German source) organisations `user` is a member of."""
     from directory.models import OrganisationMembership
 
     return frozenset(
-        OrganisationMembership.objects.filter(user=user).values_list(
-            "organisation__translation_key", flat=True
-        )
+        OrganisationMembership.objects.filter(user=user).values_list("organisation_id", flat=True)
     )
 
 

@@ -46,10 +46,10 @@ RULES = {
     "workflow_approve": _rule({"moderator"}, {"moderator"}),
     # Wagtail-localize grants "submit_translation" to the moderators group, too.
     "localize_submit": _rule(EDITING, EDITING),
-    "localize_translate": _rule(MEMBERS | EDITING | {"translator_ar"}, EDITING | {"translator_ar"}),
-    "localize_string_api": _rule(
-        MEMBERS | EDITING | {"translator_ar"}, EDITING | {"translator_ar"}
-    ),
+    # Members edit the German source only: strings saved in wagtail-localize's editor
+    # would bypass moderation. Translations are the translators' work.
+    "localize_translate": _rule(EDITING | {"translator_ar"}, EDITING | {"translator_ar"}),
+    "localize_string_api": _rule(EDITING | {"translator_ar"}, EDITING | {"translator_ar"}),
 }
 WRITES = {
     "edit_post",
