@@ -1,5 +1,6 @@
 """Public views of the directory: list + map, profile, GeoJSON and CSV downloads."""
 
+import copy
 import gc
 import io
 import json
@@ -17,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
+from wagtail_localize.fields import TranslatableField
 
 from directory.filters import SORT_DISTANCE, DirectoryQuery, VocabularyNames
 from directory.importer import export_rows, write_csv
@@ -354,6 +356,22 @@ def detail_context(request, organisation, source=None, is_preview=False):
     }
 
 
+def with_source_facts(translation, source):
+    """What a translated profile shows: the translation's texts on the German entry's facts.
+
+    Contacts, address, coordinates, vocabularies, logo and consents are synchronised
+    fields; a translation's own copies of them are only as fresh as its last sync, so a
+    withdrawn consent or a new phone number in German would linger in other languages.
+    """
+    shown = copy.copy(source)
+    for field in Organisation.translatable_fields:
+        if isinstance(field, TranslatableField):
+            setattr(shown, field.field_name, getattr(translation, field.field_name))
+    shown.locale, shown.locale_id = translation.locale, translation.locale_id
+    shown.last_published_at = translation.last_published_at
+    return shown
+
+
 def directory_detail(request, slug):
     source = get_object_or_404(
         Organisation.objects.select_related("district", "logo"),
@@ -368,10 +386,11 @@ def directory_detail(request, slug):
             Organisation.objects.filter(
                 translation_key=source.translation_key, locale=reader, live=True
             )
-            .select_related("district", "logo")
+            .select_related("locale")
             .first()
         )
-        organisation = translation or source
+        if translation is not None:
+            organisation = with_source_facts(translation, source)
     return render(
         request, "directory/organisation_detail.html", detail_context(request, organisation, source)
     )

@@ -211,6 +211,27 @@ def test_profile_in_the_readers_language_when_translated_else_german_with_notice
     assert 'lang="tr"' in turkish  # the page, and its notice, are Turkish
 
 
+def test_a_translated_profile_shows_the_current_german_contacts_and_consents(client, translate):
+    organisation = OrganisationFactory(
+        name="Frauentreff",
+        slug="frauentreff",
+        phone="0251 111",
+        contact_person="Amal Beispiel",
+        contact_person_public=True,
+    )
+    translate(organisation, "ar", {"Frauentreff": "ملتقى النساء"})
+    # Later the German entry changes: a new number, and consent to show the name withdrawn.
+    organisation.phone = "0251 222"
+    organisation.contact_person_public = False
+    organisation.save_revision().publish()
+
+    arabic = client.get("/ar/organisationen/frauentreff/").content.decode()
+
+    assert "<h1>ملتقى النساء</h1>" in arabic
+    assert "0251 222" in arabic and "0251 111" not in arabic
+    assert "Amal Beispiel" not in arabic  # not in the page, not in its JSON-LD
+
+
 def test_a_translated_profile_says_it_was_translated_from_german(client, translate):
     organisation = OrganisationFactory(name="Frauentreff", slug="frauentreff")
     translate(organisation, "ar", {"Frauentreff": "ملتقى النساء"})
