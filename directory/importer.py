@@ -173,6 +173,18 @@ def read_rows(file_text):
     return header, rows
 
 
+def _keeps_private_contact(row, is_new):
+    """An empty contact person with no consent to publish it keeps the stored name.
+
+    The open-data CSV leaves private names out (`export_rows`); importing that file back
+    must not erase them."""
+    return (
+        not is_new
+        and not row["contact_person"]
+        and row.get("contact_person_public", "").casefold() in FALSE_VALUES
+    )
+
+
 def import_organisations(file_text, dry_run=False):
     """Validate and import a CSV file. Raises ImportFailed (nothing written) on any error."""
     header, rows = read_rows(file_text)
@@ -226,6 +238,8 @@ def import_organisations(file_text, dry_run=False):
 
         for column in TEXT_FIELDS:
             if column in row:
+                if column == "contact_person" and _keeps_private_contact(row, is_new):
+                    continue
                 setattr(organisation, column, row[column])
         if "profile" in row:
             organisation.profile = profile_to_html(row["profile"])
@@ -305,6 +319,16 @@ def import_organisations(file_text, dry_run=False):
                         entries.append(entry)
                 getattr(organisation, column).set(entries)
 
+        if not row_errors and not is_new and organisation.workflow_in_progress:
+            if _snapshot(organisation) != before:
+                # Publishing now would cancel the organisation's submitted change unseen.
+                fail(
+                    _(
+                        "“%s” has a change waiting for moderation; approve or reject it "
+                        "first, then import again."
+                    )
+                    % organisation.name
+                )
         if not row_errors:
             try:
                 organisation.full_clean(exclude=["translation_key", "locale"])

@@ -182,3 +182,44 @@ def test_editors_can_upload_a_file_in_the_admin(client):
     response = client.post("/admin/directory/import/", {"file": good})
     assert response.status_code == HTTPStatus.FOUND
     assert Organisation.objects.get().name == "Hochgeladen"
+
+
+def test_importing_the_open_data_export_keeps_private_contact_names(client, tmp_path):
+    call_command("import_organisations", str(SAMPLE_CSV))
+    private = dict(
+        Organisation.objects.filter(contact_person_public=False)
+        .exclude(contact_person="")
+        .values_list("slug", "contact_person")
+    )
+    assert private  # the sample has contact persons who did not consent to publication
+    exported = client.get("/de/organisationen/organisationen.csv").content.decode()
+    exported_names = {r["contact_person"] for r in csv.DictReader(io.StringIO(exported))}
+    assert not exported_names & set(private.values())
+
+    path = tmp_path / "export.csv"
+    path.write_text(exported, encoding="utf-8")
+    call_command("import_organisations", str(path))
+
+    after = dict(
+        Organisation.objects.filter(slug__in=private).values_list("slug", "contact_person")
+    )
+    assert after == private
+
+
+def test_an_entry_waiting_for_moderation_is_not_overwritten_by_an_import(tmp_path):
+    call_command("import_organisations", str(write(tmp_path, row(name="Wartender Verein"))))
+    organisation = Organisation.objects.get(name="Wartender Verein")
+    organisation.short_description = "Eingereicht von der Organisation."
+    organisation.get_workflow().start(organisation, user=UserFactory(is_superuser=True))
+    before = snapshot()
+
+    changed = write(tmp_path, row(name="Wartender Verein", short_description="Neu."), name="2.csv")
+    with pytest.raises(CommandError) as error:
+        call_command("import_organisations", str(changed))
+
+    assert "Zeile 2" in str(error.value) and "Wartender Verein" in str(error.value)
+    assert snapshot() == before
+    organisation.refresh_from_db()
+    assert organisation.workflow_in_progress
+    # Re-importing what is live (no change) is still fine.
+    call_command("import_organisations", str(write(tmp_path, row(name="Wartender Verein"))))
