@@ -22,6 +22,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 
 GENERATION_KEY = "portal:content-generation"
 # Paths under these prefixes are never cached (admin, uploads, Django internals).
@@ -42,6 +43,25 @@ def bump_generation(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:  # key missing (evicted or never set)
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def on_cache_hit(request, dotted_path, *args):
+    """Have `dotted_path(*args)` run on this render and on every cache hit of it.
+
+    For counters that must see every reader, not only cache misses: the search log and
+    the "most read" view counter. The call is stored with the cached page (plain data
+    only), so a hit replays it without rendering.
+    """
+    import_string(dotted_path)(*args)
+    actions = getattr(request, "_portal_cache_hit_actions", None)
+    if actions is None:
+        actions = request._portal_cache_hit_actions = []
+    actions.append((dotted_path, args))
+
+
+def _replay(actions):
+    for dotted_path, args in actions:
+        import_string(dotted_path)(*args)
 
 
 def _cache_key(request):
@@ -97,8 +117,9 @@ class AnonymousPageCacheMiddleware:
         if generation is None:
             generation = current_generation()
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            cached = entry[1]
+        if entry is not None and len(entry) == 3 and entry[0] == generation:
+            cached, actions = entry[1], entry[2]
+            _replay(actions)
             cached["X-Cache"] = "HIT"
             return cached
 
@@ -110,7 +131,8 @@ class AnonymousPageCacheMiddleware:
             response["X-Cache"] = "MISS"
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            cache.set(key, (generation, response), seconds)
+            actions = getattr(request, "_portal_cache_hit_actions", [])
+            cache.set(key, (generation, response, actions), seconds)
         return response
 
 

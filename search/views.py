@@ -13,6 +13,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from cms.cache import on_cache_hit
 from search.engine import (
     FUZZY,
     PREFIX,
@@ -20,7 +21,6 @@ from search.engine import (
     reader_locales,
     run_search,
 )
-from search.stats import record_search
 from search.text import clean_query
 from topics.localization import swap_language_prefix
 
@@ -104,7 +104,8 @@ def search(request):
     hits = load_hits(list(page_obj.object_list), request, outcome.terms, language_code)
     # Count a search once: not again when the reader pages through it or filters it.
     if outcome.terms and request.GET.get("seite", "1") == "1" and not type_key:
-        record_search(query, language_code, outcome.total)
+        # Also on every cache hit of this page: the log counts searches, not renders.
+        on_cache_hit(request, "search.stats.record_search", query, language_code, outcome.total)
 
     def link(**params):
         values = {"q": query}

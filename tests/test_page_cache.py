@@ -125,3 +125,18 @@ def test_compressed_and_plain_responses_are_cached_separately(client, imprint):
     assert compressed["Content-Encoding"] == "gzip"
     assert plain["X-Cache"] == "MISS" and "Content-Encoding" not in plain
     assert client.get("/de/impressum/", HTTP_ACCEPT_ENCODING="gzip")["X-Cache"] == "HIT"
+
+
+def test_readers_served_from_the_cache_are_still_counted(client, imprint):
+    """"Most read" and the search log count readers, not renders."""
+    from cms.translation.models import ContentViewCount, flush_view_counts
+    from search.models import LoggedQuery
+
+    responses = [client.get("/de/impressum/") for _ in range(3)]
+    searches = [client.get("/de/suche/?q=Impressum") for _ in range(2)]
+
+    assert [r["X-Cache"] for r in responses] == ["MISS", "HIT", "HIT"]
+    assert [r["X-Cache"] for r in searches] == ["MISS", "HIT"]
+    flush_view_counts([imprint.translation_key])
+    assert ContentViewCount.objects.get(translation_key=imprint.translation_key).views == 3
+    assert LoggedQuery.objects.get(query="impressum", language="de").searches == 2

@@ -183,9 +183,12 @@ def counts_per_locale(rows, locales):
 def most_read_share(locales, top=20):
     """For the `top` most viewed German pages (anonymous view counter), the share that
     has a published translation in each language. Returns (pages, {locale id: (n, %)})."""
-    from cms.translation.models import ContentViewCount
+    from cms.translation.models import ContentViewCount, flush_view_counts
 
     default = Locale.get_default()
+    flush_view_counts(
+        Page.objects.filter(locale=default, live=True).values_list("translation_key", flat=True)
+    )
     keys = list(
         ContentViewCount.objects.filter(
             views__gt=0,

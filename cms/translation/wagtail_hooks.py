@@ -1,13 +1,12 @@
 """Admin hooks of the translation workflow (imported by cms/wagtail_hooks.py)."""
 
-from django.db.models import F
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.cache import on_cache_hit
 from cms.translation import views
-from cms.translation.models import ContentViewCount
 
 app_name = "cms_translation"
 urlpatterns = [
@@ -68,12 +67,6 @@ def count_view(page, request, serve_args, serve_kwargs):
         return None
     if request.user.is_authenticated:
         return None
-    updated = ContentViewCount.objects.filter(translation_key=page.translation_key).update(
-        views=F("views") + 1
-    )
-    if not updated:
-        ContentViewCount.objects.get_or_create(translation_key=page.translation_key)
-        ContentViewCount.objects.filter(translation_key=page.translation_key).update(
-            views=F("views") + 1
-        )
+    # Counted again on every cache hit of the page (cms/cache.py).
+    on_cache_hit(request, "cms.translation.models.count_page_view", str(page.translation_key))
     return None
