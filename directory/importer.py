@@ -319,16 +319,20 @@ def import_organisations(file_text, dry_run=False):
                         entries.append(entry)
                 getattr(organisation, column).set(entries)
 
-        if not row_errors and not is_new and organisation.workflow_in_progress:
-            if _snapshot(organisation) != before:
-                # Publishing now would cancel the organisation's submitted change unseen.
-                fail(
-                    _(
-                        "“%s” has a change waiting for moderation; approve or reject it "
-                        "first, then import again."
-                    )
-                    % organisation.name
+        # Publishing now would cancel the organisation's submitted change unseen.
+        if (
+            not row_errors
+            and not is_new
+            and organisation.workflow_in_progress
+            and _snapshot(organisation) != before
+        ):
+            fail(
+                _(
+                    "“%s” has a change waiting for moderation; approve or reject it "
+                    "first, then import again."
                 )
+                % organisation.name
+            )
         if not row_errors:
             try:
                 organisation.full_clean(exclude=["translation_key", "locale"])

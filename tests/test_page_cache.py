@@ -128,7 +128,7 @@ def test_compressed_and_plain_responses_are_cached_separately(client, imprint):
 
 
 def test_readers_served_from_the_cache_are_still_counted(client, imprint):
-    """"Most read" and the search log count readers, not renders."""
+    """ "Most read" and the search log count readers, not renders."""
     from cms.translation.models import ContentViewCount, flush_view_counts
     from search.models import LoggedQuery
 
