@@ -22,6 +22,7 @@ from django.utils.translation import override
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from cms.spreadsheet import safe_cell, unescape_cell
 from directory.models import (
     OFFERS_FOR,
     District,
@@ -167,7 +168,7 @@ def read_rows(file_text):
     reader.fieldnames = header
     rows = []
     for row in reader:
-        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        values = {k: unescape_cell((v or "").strip()) for k, v in row.items() if k is not None}
         if any(values.values()):
             rows.append((reader.line_num, values))
     return header, rows
@@ -413,4 +414,4 @@ def write_csv(stream, rows):
     writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({column: safe_cell(value) for column, value in row.items()})

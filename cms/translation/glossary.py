@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from wagtail.models import DraftStateMixin, Locale
 
+from cms.spreadsheet import safe_cell
+
 _SOURCES = {}
 
 
@@ -77,10 +79,10 @@ def as_csv(entries, locale):
         writer.writerow(
             [
                 entry.kind,
-                entry.source_term,
-                entry.target_term,
+                safe_cell(entry.source_term),
+                safe_cell(entry.target_term),
                 "yes" if entry.published else "no",
-                entry.note,
+                safe_cell(entry.note),
             ]
         )
     return buffer.getvalue()

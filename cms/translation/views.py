@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from cms.spreadsheet import safe_cell
 from cms.translation import glossary, status
 from cms.translation.models import MachineTranslationReview
 from cms.translation.permissions import translator_locale_ids, user_can_edit_instance
@@ -110,7 +111,7 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
         writer.writerow(["type", "id", "title"] + [loc.language_code for loc in filters["locales"]])
         for row in rows:
             writer.writerow(
-                [row.kind, row.source_id, row.title]
+                [row.kind, row.source_id, safe_cell(row.title)]
                 + [row.cells[loc.pk].state for loc in filters["locales"]]
             )
         return response
