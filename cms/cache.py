@@ -153,6 +153,7 @@ def is_public_content_model(model):
     return (
         issubclass(model, Page | Site | Locale | BaseGenericSetting | BaseSiteSetting)
         or model._meta.app_label in settings.PORTAL_CONTENT_APPS
+        or model._meta.label in settings.PORTAL_CONTENT_MODELS
     )
 
 

@@ -140,3 +140,16 @@ def test_readers_served_from_the_cache_are_still_counted(client, imprint):
     flush_view_counts([imprint.translation_key])
     assert ContentViewCount.objects.get(translation_key=imprint.translation_key).views == 3
     assert LoggedQuery.objects.get(query="impressum", language="de").searches == 2
+
+
+def test_a_new_best_bet_is_shown_at_once(client, imprint):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    client.get("/de/suche/?q=kontakt")
+    assert client.get("/de/suche/?q=kontakt")["X-Cache"] == "HIT"
+
+    SearchPromotion.objects.create(query=Query.get("kontakt"), page=imprint, sort_order=0)
+    response = client.get("/de/suche/?q=kontakt")
+
+    assert response["X-Cache"] == "MISS"
+    assert "Impressum" in response.content.decode()

@@ -129,6 +129,14 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PORTAL_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "60"))
 # Saving or deleting any model of these apps invalidates the page cache.
 PORTAL_CONTENT_APPS = {"home", "topics", "directory"}
+# … and of these models, which readers see too: the "machine translated" note, best bets,
+# images and documents shown on pages.
+PORTAL_CONTENT_MODELS = {
+    "cms.MachineTranslationReview",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
