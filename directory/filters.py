@@ -28,7 +28,7 @@ from directory.models import (
     Organisation,
     Origin,
 )
-from search.engine import filter_queryset
+from search.engine import all_matching
 
 MAX_QUERY_LENGTH = 200
 SORT_NAME = "name"
@@ -209,8 +209,9 @@ class DirectoryQuery:
             return []
         # The site search's matching (umlaut folding, prefix, typos on PostgreSQL), so the
         # directory's free text behaves like the header search.
-        matches = filter_queryset(Organisation.objects.filter(live=True), text)
-        return list(set(matches.values_list("translation_key", flat=True)))
+        # Every match, not the best few: the facets and the sort order apply afterwards.
+        matches = all_matching(Organisation.objects.filter(live=True), text, "translation_key")
+        return list({organisation.translation_key for organisation in matches or []})
 
     # --- results ---------------------------------------------------------------------
 

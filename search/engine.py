@@ -59,6 +59,9 @@ class Outcome:
     mode: str = ""  # how the hits were found: EXACT, PREFIX or FUZZY ("" if none)
     hits: list = field(default_factory=list)  # of the chosen type, or all
     total: int = 0  # all types
+    # A source had more matches than MAX_RESULTS: the count is "at least", and the reader
+    # is asked to narrow the search (nobody pages past 300 results).
+    truncated: bool = False
     type_counts: list = field(default_factory=list)  # [(SearchType, count)]
 
 
@@ -185,7 +188,9 @@ def run_search(raw_query, language_code, type_key=None, modes=(EXACT, PREFIX, FU
         ):
             continue
         for source in sources():
-            hits.extend(source.run(mode, terms, reader, default))
+            found = source.run(mode, terms, reader, default)
+            outcome.truncated = outcome.truncated or len(found) >= MAX_RESULTS
+            hits.extend(found)
         if hits:
             outcome.mode = mode
             break
@@ -268,37 +273,49 @@ def load_hits(hits, request, terms, language_code):
     return shown
 
 
-def filter_queryset(queryset, raw_query, language_code=None):
-    """`queryset` narrowed to the objects matching `raw_query`, best first.
-
-    For list views with their own filters (the directory's facets): the filters stay
-    ordinary queryset filters; only the free-text part goes through the search index,
-    with the same tolerance (umlauts, prefix, typos on PostgreSQL) as the site search.
-    An empty query leaves the queryset unchanged.
-    """
-    from django.db.models import Case, IntegerField, Value, When
-
-    terms = query_terms(raw_query)
-    if not terms:
-        return queryset
-    model = queryset.model
+def _matches(candidates, terms, limit, order_by_relevance):
+    """The objects of `candidates` matching `terms`, by the first mode that finds any."""
     backend = get_search_backend()
-    candidates = model._default_manager.filter(pk__in=queryset.values("pk"))
-    ids = []
     for mode in (EXACT, PREFIX, FUZZY):
         if mode == FUZZY and (
             not is_postgres() or max(len(t) for t in terms) < MIN_FUZZY_TERM_LENGTH
         ):
             continue
         if mode == EXACT:
-            results = backend.search(build_query(terms), candidates)
+            results = backend.search(
+                build_query(terms), candidates, order_by_relevance=order_by_relevance
+            )
         elif mode == PREFIX:
-            results = backend.autocomplete(build_query(terms), candidates)
+            results = backend.autocomplete(
+                build_query(terms), candidates, order_by_relevance=order_by_relevance
+            )
         else:
-            results = backend.search(Fuzzy(" ".join(terms), unaccent=True), candidates)
-        ids = [obj.pk for obj in results[:MAX_RESULTS]]
-        if ids:
-            break
+            results = backend.search(
+                Fuzzy(" ".join(terms), unaccent=True),
+                candidates,
+                order_by_relevance=order_by_relevance,
+            )
+        found = list(results[:limit] if limit else results)
+        if found:
+            return found
+    return []
+
+
+def filter_queryset(queryset, raw_query, language_code=None):
+    """`queryset` narrowed to the (at most MAX_RESULTS) objects matching `raw_query`,
+    best first.
+
+    The free-text part goes through the search index, with the same tolerance (umlauts,
+    prefix, typos on PostgreSQL) as the site search. An empty query leaves the queryset
+    unchanged. For every match, unranked, see `all_matching`.
+    """
+    from django.db.models import Case, IntegerField, Value, When
+
+    terms = query_terms(raw_query)
+    if not terms:
+        return queryset
+    candidates = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    ids = [obj.pk for obj in _matches(candidates, terms, MAX_RESULTS, True)]
     if not ids:
         return queryset.none()
     ranking = Case(
@@ -306,3 +323,14 @@ def filter_queryset(queryset, raw_query, language_code=None):
         output_field=IntegerField(),
     )
     return queryset.filter(pk__in=ids).order_by(ranking)
+
+
+def all_matching(queryset, raw_query, *fields):
+    """Every object of `queryset` matching `raw_query` (no cap, no ranking), loading only
+    `fields`: for list views that sort and filter the matches themselves (the directory's
+    free text combined with its facets). None for an empty query."""
+    terms = query_terms(raw_query)
+    if not terms:
+        return None
+    candidates = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    return _matches(candidates.only("pk", *fields), terms, None, False)

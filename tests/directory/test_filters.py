@@ -212,3 +212,25 @@ def test_chips_remove_one_value_and_reset_removes_all(client, entries):
     assert 'href="?herkunft=tuerkei&amp;art=mso"' in html  # chip "Syrien" drops only syrien
     assert 'href="?herkunft=syrien&amp;herkunft=tuerkei"' in html  # chip for the kind
     assert 'class="directory__reset"' in html
+
+
+def test_free_text_finds_every_match_before_the_facets_apply(client, monkeypatch):
+    """The site search ranks the best MAX_RESULTS; the directory needs every match, or a
+    facet applied afterwards would lose entries."""
+    import search.engine
+
+    monkeypatch.setattr(search.engine, "MAX_RESULTS", 2)
+    syria = de(Origin, "syrien")
+    for number in range(6):
+        OrganisationFactory(
+            name=f"Sprachtreff {number}",
+            slug=f"sprachtreff-{number}",
+            origins=[syria] if number >= 3 else [],
+        )
+
+    assert result_names(client, "q=Sprachtreff&herkunft=syrien") == [
+        "Sprachtreff 3",
+        "Sprachtreff 4",
+        "Sprachtreff 5",
+    ]
+    assert len(result_names(client, "q=Sprachtreff")) == 6

@@ -229,3 +229,15 @@ def test_header_search_is_a_plain_form_on_every_page(client, corpus):
         field = form.select_one("input[name=q]")
         assert soup.select_one(f"label[for={field['id']}]").get_text(strip=True)
         assert form.select_one("button[type=submit]")
+
+
+def test_more_matches_than_are_ranked_says_so(client, german_home, monkeypatch):
+    from search import engine
+
+    monkeypatch.setattr(engine, "MAX_RESULTS", 5)
+    for number in range(7):
+        StandardPageFactory(parent=german_home, title=f"Sprachcafé {number}", slug=f"cafe-{number}")
+
+    count = search(client, "de", "Sprachcafé").select_one(".search-count").get_text(" ", strip=True)
+
+    assert count.startswith("Mehr als 5 Ergebnisse")
