@@ -47,6 +47,8 @@ MODEL_PERMISSIONS = {
         "topics.change_glossaryterm",
         "topics.delete_glossaryterm",
         "topics.publish_glossaryterm",
+        "topics.lock_glossaryterm",
+        "topics.unlock_glossaryterm",
         *DIRECTORY_EDITOR_PERMISSIONS,
         # Correction reports from the public profiles: read them, mark them handled.
         "directory.view_correctionreport",

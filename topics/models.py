@@ -26,10 +26,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    LockableMixin,
     Page,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -605,7 +607,14 @@ class EventPage(RoutablePageMixin, BodyMixin, Page):
 
 
 class GlossaryTerm(
-    DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A term and its plain explanation. Translatable; linked from rich text
     (`<a linktype="glossary" id="…">`) and listed A–Z on the glossary page."""
@@ -619,6 +628,13 @@ class GlossaryTerm(
     )
     explanation = RichTextField(_("explanation"), features=["bold", "italic", "link"])
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossaryterm")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="glossaryterm",
+        for_concrete_model=False,
+    )
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("explanation")]
     search_fields = [

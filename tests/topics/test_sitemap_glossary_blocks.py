@@ -107,6 +107,40 @@ def test_glossary_snippet_admin_and_editor_plugin_load(admin_client, tree):
     assert "/admin/snippets/choose/topics/glossaryterm/" in edit
 
 
+def test_editors_lock_glossary_terms_and_a_workflow_moderates_them(client, tree):
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
+
+    from cms import roles
+    from tests.factories import UserFactory
+
+    term = GlossaryTerm.objects.get(slug="jobcenter")
+    editor = UserFactory(groups=[roles.EDITORS])
+    client.force_login(editor)
+
+    client.post(f"/admin/snippets/topics/glossaryterm/lock/{term.pk}/")
+    term.refresh_from_db()
+    assert term.locked and term.locked_by == editor
+
+    # The KI can put glossary terms through a review (Settings → Workflows).
+    workflow = Workflow.objects.create(name="Glossar prüfen")
+    task = GroupApprovalTask.objects.create(name="Fachlich prüfen")
+    task.groups.set([Group.objects.get(name=roles.MODERATORS)])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.create(
+        workflow=workflow, content_type=ContentType.objects.get_for_model(GlossaryTerm)
+    )
+    assert term.get_workflow() == workflow
+    term.term = "Jobcenter (neu)"
+    term.save_revision(user=editor)
+    workflow.start(term, editor)
+
+    term.refresh_from_db()
+    assert term.workflow_in_progress
+    assert term.term == "Jobcenter"  # nothing public before approval
+
+
 def render(block_type, value):
     stream = BodyBlock().to_python([{"type": block_type, "value": value}])
     return stream.render_as_block()
