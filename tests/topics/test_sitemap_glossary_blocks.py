@@ -199,11 +199,20 @@ def test_external_links_are_marked_as_external():
 
 
 def test_image_block_requires_alt_text():
-    from django.core.exceptions import ValidationError
+    from wagtail.blocks import StructBlockValidationError
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
 
+    image = get_image_model().objects.create(title="Foto", file=get_test_image_file())
     block = BodyBlock().child_blocks["image"]
-    with pytest.raises(ValidationError):
-        block.clean(block.to_python({"image": None, "alt_text": "", "caption": ""}))
+
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": ""}))
+    assert set(error.value.block_errors) == {"alt_text"}
+    cleaned = block.clean(
+        block.to_python({"image": image.pk, "alt_text": "Ein Foto", "caption": ""})
+    )
+    assert cleaned["alt_text"] == "Ein Foto"
 
 
 def test_expand_db_html_of_deleted_glossary_term_does_not_break():
