@@ -1,6 +1,7 @@
 """The anonymous page cache: hits for readers, never for logged-in users, and a change
 that a page shows is visible at once."""
 
+from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
@@ -153,3 +154,43 @@ def test_a_new_best_bet_is_shown_at_once(client, imprint):
 
     assert response["X-Cache"] == "MISS"
     assert "Impressum" in response.content.decode()
+
+
+def test_directory_views_are_cached_and_miss_after_an_organisation_changes(client, german_home):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(
+        name="Sprachtreff Kinderhaus",
+        slug="sprachtreff",
+        latitude=Decimal("51.99"),
+        longitude=Decimal("7.6"),
+    )
+    views = [
+        "/de/organisationen/",
+        "/de/organisationen/?q=Sprachtreff",
+        "/de/organisationen/organisationen.geojson",
+        "/de/organisationen/sprachtreff/",
+    ]
+    for address in views:
+        client.get(address)
+        assert client.get(address)["X-Cache"] == "HIT", address
+
+    organisation.name = "Sprachtreff Coerde"
+    organisation.save_revision().publish()
+
+    for address in views:
+        response = client.get(address)
+        assert response["X-Cache"] == "MISS", address
+        assert "Sprachtreff Coerde" in response.content.decode(), address
+
+
+def test_a_draft_of_an_organisation_does_not_change_what_readers_see(client, german_home):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Frauencafé", slug="frauencafe")
+    client.get("/de/organisationen/frauencafe/")
+
+    organisation.name = "Frauencafé (Entwurf)"
+    organisation.save_revision()
+
+    assert "Entwurf" not in client.get("/de/organisationen/frauencafe/").content.decode()
