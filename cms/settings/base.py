@@ -191,7 +191,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Search: Wagtail's database backend (modelsearch), wrapped by search/backend.py so that
 # type-ahead uses the same configuration as search. On PostgreSQL "multilingual" is a
 # language-neutral text search configuration (simple + unaccent) created by the migration
-# search/0001; SQLite (FTS5) ignores SEARCH_CONFIG. See the README's "Search" section.
+# search/0002; SQLite (FTS5) ignores SEARCH_CONFIG. See the README's "Search" section.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backend",
