@@ -13,7 +13,12 @@ from wagtail_localize.operations import translate_object
 from cms import roles
 from cms.translation.groups import translator_group
 from directory.models import FocusArea
-from tests.factories import StandardPageFactory, UserFactory
+from tests.factories import (
+    GlossaryTermFactory,
+    OrganisationFactory,
+    StandardPageFactory,
+    UserFactory,
+)
 from tests.testapp.models import VocabularyTerm
 
 
@@ -73,6 +78,13 @@ def work(german_home, translate, request_translations):
     focus_area = FocusArea.objects.get(locale=Locale.get_default(), slug="gesundheit")
     focus_areas = request_translations(focus_area, ["ar", "tr"])
 
+    # The directory's entries and the glossary: translatable snippets with drafts.
+    organisation = OrganisationFactory(name="Gesundheitsladen", slug="gesundheitsladen")
+    organisations = request_translations(organisation, ["ar", "tr"])
+    glossary = GlossaryTermFactory(term="Krankenkasse", slug="krankenkasse")
+    glossary.save_revision().publish()
+    glossaries = request_translations(glossary, ["ar", "tr"])
+
     editors = Group.objects.get(name=roles.EDITORS)
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="testapp"),
@@ -81,6 +93,8 @@ def work(german_home, translate, request_translations):
         page={"de": page, **pages},
         term={"de": term, **terms},
         vocabulary={"de": focus_area, **focus_areas},
+        organisation={"de": organisation, **organisations},
+        glossary={"de": glossary, **glossaries},
         users={
             "translator_ar": translator("ar", username="t-ar"),
             "translator_tr": translator("tr", username="t-tr"),

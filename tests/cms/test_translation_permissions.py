@@ -17,9 +17,10 @@ from wagtail_localize.models import (
 from wagtail_localize.wagtail_hooks import register_admin_urls
 
 from cms.translation.middleware import LOCALIZE_GUARDS
-from directory.models import FocusArea
+from directory.models import FocusArea, Organisation
 from tests.cms.conftest import assert_refused, translation_of
 from tests.testapp.models import VocabularyTerm
+from topics.models import GlossaryTerm
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,8 @@ def snapshot():
         ),
         sorted(VocabularyTerm.objects.values_list("id", "name", "live")),
         sorted(FocusArea.objects.values_list("id", "name")),
+        sorted(Organisation.objects.values_list("id", "name", "live")),
+        sorted(GlossaryTerm.objects.values_list("id", "term", "live")),
         sorted(Translation.objects.values_list("id", "enabled")),
     )
 
@@ -64,7 +67,7 @@ def put_string(client, instance, code, value):
     )
 
 
-@pytest.mark.parametrize("kind", ["page", "term", "vocabulary"])
+@pytest.mark.parametrize("kind", ["page", "term", "vocabulary", "organisation", "glossary"])
 @pytest.mark.parametrize("target", TARGETS)
 @pytest.mark.parametrize("who", USERS)
 def test_translation_editor_api_writes_only_into_own_language(client, work, who, target, kind):
@@ -82,19 +85,25 @@ def test_translation_editor_api_writes_only_into_own_language(client, work, who,
         assert snapshot() == before
 
 
-@pytest.mark.parametrize("kind", ["page", "term"])
+SNIPPET_EDIT_URLS = {
+    "term": "wagtailsnippets_testapp_vocabularyterm:edit",
+    "organisation": "wagtailsnippets_directory_organisation:edit",
+    "glossary": "wagtailsnippets_topics_glossaryterm:edit",
+}
+
+
+@pytest.mark.parametrize("kind", ["page", "term", "organisation", "glossary"])
 @pytest.mark.parametrize("target", TARGETS)
 @pytest.mark.parametrize("who", USERS)
 def test_translation_editor_opens_and_publishes_only_own_language(
     client, work, who, target, kind, django_capture_on_commit_callbacks
 ):
     client.force_login(work.users[who])
+    instance = getattr(work, kind)[target]
     if kind == "page":
-        instance = work.page[target]
         url = reverse("wagtailadmin_pages:edit", args=[instance.pk])
     else:
-        instance = work.term[target]
-        url = reverse("wagtailsnippets_testapp_vocabularyterm:edit", args=[instance.pk])
+        url = reverse(SNIPPET_EDIT_URLS[kind], args=[instance.pk])
     before = snapshot()
 
     opened = client.get(url)
