@@ -122,3 +122,33 @@ def test_directory_style_free_text_filter_combines_with_other_filters(corpus):
     assert list(filter_queryset(german, "Integrationsk")) == [corpus.courses]
     assert filter_queryset(german, "  ") is german
     assert list(filter_queryset(german, "%' OR 1=1 --")) == []
+
+
+@pytest.mark.parametrize("kind", ["organisation", "glossary"])
+def test_snippets_follow_publishing_translating_and_deleting_at_once(client, translate, kind):
+    from tests.factories import GlossaryTermFactory, OrganisationFactory
+
+    if kind == "organisation":
+        item = OrganisationFactory(name="Teestube Hiltrup", slug="teestube")
+        field = "name"
+    else:
+        item = GlossaryTermFactory(term="Teestube Hiltrup", slug="teestube")
+        item.save_revision().publish()
+        field = "term"
+    assert titles(client, "de", "Teestube") == ["Teestube Hiltrup"]
+
+    setattr(item, field, "Kaffeestube Hiltrup")
+    item.save_revision().publish()
+    assert titles(client, "de", "Teestube") == []
+    assert titles(client, "de", "Kaffeestube") == ["Kaffeestube Hiltrup"]
+
+    item.unpublish()
+    assert titles(client, "de", "Kaffeestube") == []
+    item.save_revision().publish()
+
+    translate(item, "en", {"Kaffeestube Hiltrup": "Coffee Room Hiltrup"})
+    assert titles(client, "en", "Coffee") == ["Coffee Room Hiltrup"]
+    assert titles(client, "de", "Coffee") == []
+
+    item.delete()
+    assert titles(client, "de", "Kaffeestube") == []
