@@ -46,13 +46,13 @@ def bump_generation(**kwargs):
 
 
 def on_cache_hit(request, dotted_path, *args):
-    """Have `dotted_path(*args)` run on this render and on every cache hit of it.
+    """Have `dotted_path(*args)` run on every cache hit of the page being rendered.
 
     For counters that must see every reader, not only cache misses: the search log and
     the "most read" view counter. The call is stored with the cached page (plain data
-    only), so a hit replays it without rendering.
+    only), so a hit replays it without rendering. It should be cheap (a cache operation,
+    not a database write): it runs on every hit.
     """
-    import_string(dotted_path)(*args)
     actions = getattr(request, "_portal_cache_hit_actions", None)
     if actions is None:
         actions = request._portal_cache_hit_actions = []

@@ -18,7 +18,7 @@ from wagtail.admin.mail import (
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from cms.mail import send_to_users
+from cms.mail import send_templated_mail, send_to_users
 
 
 def organisation_of(workflow_state):
@@ -82,7 +82,29 @@ def send_decision(workflow_state, approved, user=None):
         + reverse("wagtailsnippets_directory_organisation:edit", args=[organisation.pk]),
         "public_url": base_url + organisation.get_url() if organisation.live else "",
     }
-    return send_to_users("organisation_decision", organisation_members(organisation), context)
+    sent = send_to_users("organisation_decision", organisation_members(organisation), context)
+    if approved:
+        sent += _tell_the_proposer(organisation, context["public_url"])
+    return sent
+
+
+def _tell_the_proposer(organisation, public_url):
+    """A suggested entry went live for the first time: tell whoever proposed it (in the
+    language they used the form in). Later decisions concern the organisation only."""
+    from directory.models import OrganisationSuggestion
+
+    suggestion = OrganisationSuggestion.objects.filter(organisation=organisation).first()
+    first_publication = organisation.first_published_at == organisation.last_published_at
+    if suggestion is None or not public_url or not first_publication:
+        return 0
+    from topics.localization import swap_language_prefix
+
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    profile = swap_language_prefix(organisation.get_url(), suggestion.language)
+    context = {"name": organisation.name, "public_url": base_url + profile}
+    return send_templated_mail(
+        "suggestion_published", [suggestion.email], suggestion.language, context
+    )
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

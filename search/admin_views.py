@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from search.models import LoggedQuery
+from search.stats import flush_search_log
 
 REPORT_DAYS = 30
 
@@ -47,6 +48,7 @@ class SearchesWithoutResultsView(ReportView):
         return "searches-without-results"
 
     def get_queryset(self):
+        flush_search_log()  # searches answered from the page cache (search/stats.py)
         since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
         return (
             LoggedQuery.objects.filter(day__gte=since, searches_without_results__gt=0)

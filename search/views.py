@@ -21,6 +21,7 @@ from search.engine import (
     reader_locales,
     run_search,
 )
+from search.stats import record_search
 from search.text import clean_query
 from topics.localization import swap_language_prefix
 
@@ -104,8 +105,9 @@ def search(request):
     hits = load_hits(list(page_obj.object_list), request, outcome.terms, language_code)
     # Count a search once: not again when the reader pages through it or filters it.
     if outcome.terms and request.GET.get("seite", "1") == "1" and not type_key:
+        record_search(query, language_code, outcome.total)
         # Also on every cache hit of this page: the log counts searches, not renders.
-        on_cache_hit(request, "search.stats.record_search", query, language_code, outcome.total)
+        on_cache_hit(request, "search.stats.buffer_search", query, language_code, outcome.total)
 
     def link(**params):
         values = {"q": query}

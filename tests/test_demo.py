@@ -14,11 +14,25 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot():
+    from django.contrib.auth.models import Group
+    from wagtail_localize.models import StringTranslation, Translation
+
+    from directory.models import Organisation, OrganisationMembership
+    from topics.models import GlossaryTerm
+
     return (
         Page.objects.count(),
         Revision.objects.count(),
         get_user_model().objects.count(),
         list(Page.objects.order_by("path").values_list("path", "numchild", "live", "slug")),
+        sorted(Organisation.objects.values_list("locale_id", "slug", "live", "name")),
+        sorted(GlossaryTerm.objects.values_list("locale_id", "slug", "live")),
+        OrganisationMembership.objects.count(),
+        Translation.objects.count(),
+        StringTranslation.objects.count(),
+        sorted(Group.objects.values_list("name", flat=True)),
+        sorted(get_user_model().objects.values_list("username", flat=True)),
+        sum(group.user_set.count() for group in Group.objects.all()),
     )
 
 

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from cms.cache import on_cache_hit
 from cms.translation import views
+from cms.translation.models import count_page_view
 
 app_name = "cms_translation"
 urlpatterns = [
@@ -67,6 +68,7 @@ def count_view(page, request, serve_args, serve_kwargs):
         return None
     if request.user.is_authenticated:
         return None
+    count_page_view(str(page.translation_key))
     # Counted again on every cache hit of the page (cms/cache.py).
     on_cache_hit(request, "cms.translation.models.count_page_view", str(page.translation_key))
     return None

@@ -289,3 +289,28 @@ def test_the_form_page_is_never_served_from_the_page_cache(settings):
     posted = second.post(URL.format(lang="de"), valid_data(csrfmiddlewaretoken=form_token))
     assert token and posted.status_code == HTTPStatus.FOUND
     assert Organisation.objects.count() == 1
+
+
+def test_the_proposer_hears_once_when_the_suggestion_is_published(
+    client, moderation_workflow, moderator
+):
+    client.post("/en/organisationen/vorschlagen/", valid_data())
+    organisation = Organisation.objects.get()
+    mail.outbox.clear()
+
+    task_state = WorkflowState.objects.for_instance(organisation).get().current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    (message,) = [m for m in mail.outbox if "vorschlag@example.org" in m.to]
+    assert message.subject == "Your suggestion is published: Afghanischer Kulturverein Münster"
+    assert f"http://testserver/en/organisationen/{organisation.slug}/" in message.body
+
+    # A later change to the entry is the organisation's business, not the proposer's.
+    mail.outbox.clear()
+    organisation.refresh_from_db()
+    organisation.short_description = "Neu."
+    organisation.save_revision()
+    workflow_state = moderation_workflow.start(organisation, moderator)
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    assert not [m for m in mail.outbox if "vorschlag@example.org" in m.to]
