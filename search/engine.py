@@ -30,7 +30,7 @@ from search.registry import registry
 from search.text import highlight, plain_text, query_terms, term_variants
 from topics.localization import swap_language_prefix
 
-MAX_RESULTS = 300  # per source
+MAX_RESULTS = 100  # per source: ten pages of results; more are announced, not listed
 MIN_FUZZY_TERM_LENGTH = 5
 
 EXACT, PREFIX, FUZZY = "exact", "prefix", "fuzzy"
