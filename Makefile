@@ -74,4 +74,9 @@ clean:
 # Benchmark at city scale on PostgreSQL + Redis + gunicorn (see bench/run.py, README).
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	@pg_isready -h 127.0.0.1 -p 5432 -q || { echo "Starting PostgreSQL…"; \
+		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -n1)" main start; \
+		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; }
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { echo "Starting Redis…"; \
+		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; sleep 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
