@@ -1,7 +1,7 @@
 """Writing the search log (see models.LoggedQuery): counters per query, language and day."""
 
 import datetime
-from collections import Counter
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,43 +48,75 @@ def record_search(query, language, result_count, times=1, day=None):
     LoggedQuery.objects.filter(day__lt=day - datetime.timedelta(days=keep_days)).delete()
 
 
-# Searches answered from the page cache are buffered in the cache (an append-only log:
-# a sequence number and one entry per search), not written to the database at once: many
-# readers searching the same words would otherwise queue on one row. `flush_search_log`
-# moves them into LoggedQuery; the report calls it, and so does the first search of a day.
-# A count can be lost if the cache evicts an entry before it is flushed; these are
-# statistics, not records.
+# Searches answered from the page cache are counted in the cache, not written to the
+# database at once: many readers searching the same words would otherwise queue on one
+# row. A hit costs one INCR on a counter per (day, language, query, found or not); the
+# first count of a counter also registers it in a small log (sequence number → counter),
+# which `flush_search_log` walks to move the counts into LoggedQuery. The report calls it,
+# and so does the first search of a day. A count can be lost if the cache evicts a counter
+# before it is flushed; these are statistics, not records.
 _SEQUENCE = "portal:searchlog:sequence"
-_FLUSHED = "portal:searchlog:flushed"
+_START = "portal:searchlog:start"
 _LOCK = "portal:searchlog:lock"
-_ENTRY = "portal:searchlog:{}"
+_ENTRY = "portal:searchlog:entry:{}"
 _KEEP_SECONDS = 30 * 24 * 3600
 
 
+def _counter_key(query, language, found, day):
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return f"portal:searchlog:count:{day}:{language}:{int(found)}:{digest}"
+
+
 def buffer_search(query, language, result_count):
-    """Count one search served from the page cache (two cache operations)."""
+    """Count one search served from the page cache (usually a single cache operation)."""
+    day = timezone.localdate().isoformat()
+    key = _counter_key(query, language, result_count > 0, day)
+    try:
+        cache.incr(key)
+        return
+    except ValueError:
+        pass
+    if not cache.add(key, 1, timeout=_KEEP_SECONDS):
+        cache.incr(key)  # another process registered it meanwhile
+        return
     try:
         number = cache.incr(_SEQUENCE)
     except ValueError:
         cache.add(_SEQUENCE, 0, timeout=None)
         number = cache.incr(_SEQUENCE)
-    entry = (query, language, result_count, timezone.localdate().isoformat())
+    entry = (key, query, language, result_count, day)
     cache.set(_ENTRY.format(number), entry, timeout=_KEEP_SECONDS)
 
 
 def flush_search_log():
-    """Write the buffered searches into LoggedQuery (one update per query and day)."""
+    """Write the searches counted in the cache into LoggedQuery."""
     if not cache.add(_LOCK, 1, timeout=300):
         return  # another process is flushing (or this one, further up the stack)
     try:
-        done, last = cache.get(_FLUSHED, 0), cache.get(_SEQUENCE, 0)
-        keys = [_ENTRY.format(number) for number in range(done + 1, last + 1)]
-        counts = Counter()
-        for start in range(0, len(keys), 1000):
-            counts.update(cache.get_many(keys[start : start + 1000]).values())
-        cache.set(_FLUSHED, last, timeout=None)
-        cache.delete_many(keys)
-        for (query, language, result_count, day), times in counts.items():
-            record_search(query, language, result_count, times, datetime.date.fromisoformat(day))
+        first, last = cache.get(_START, 1), cache.get(_SEQUENCE, 0)
+        numbers = list(range(first, last + 1))
+        entries = {}
+        for start in range(0, len(numbers), 1000):
+            chunk = [_ENTRY.format(n) for n in numbers[start : start + 1000]]
+            entries.update(cache.get_many(chunk))
+        counts = cache.get_many([entry[0] for entry in entries.values()])
+        for key, query, language, result_count, day in entries.values():
+            times = counts.get(key) or 0
+            if times:
+                cache.decr(key, times)  # searches counted meanwhile stay in the cache
+                record_search(
+                    query, language, result_count, times, datetime.date.fromisoformat(day)
+                )
+        # Counters of past days get no more searches: forget their log entries.
+        today = timezone.localdate().isoformat()
+        while first <= last:
+            entry = entries.get(_ENTRY.format(first))
+            if entry is not None and entry[4] >= today:
+                break
+            cache.delete(_ENTRY.format(first))
+            if entry is not None:
+                cache.delete(entry[0])
+            first += 1
+        cache.set(_START, first, timeout=None)
     finally:
         cache.delete(_LOCK)

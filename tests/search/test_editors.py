@@ -118,3 +118,24 @@ def test_editors_can_manage_search_promotions(client, corpus):
     response = client.get("/admin/searchpicks/")
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_searches_counted_in_the_cache_reach_the_log_once():
+    from search.stats import buffer_search, flush_search_log
+
+    for _ in range(3):
+        buffer_search("Kita", "de", 4)
+    buffer_search("qwertz", "ar", 0)
+    buffer_search("qwertz", "ar", 0)
+
+    flush_search_log()
+    flush_search_log()  # nothing is counted twice
+
+    rows = {
+        (row.query, row.language): (row.searches, row.searches_without_results)
+        for row in LoggedQuery.objects.all()
+    }
+    assert rows == {("kita", "de"): (3, 0), ("qwertz", "ar"): (2, 2)}
+    buffer_search("Kita", "de", 4)  # a later search of the same words still counts
+    flush_search_log()
+    assert LoggedQuery.objects.get(query="kita").searches == 4
