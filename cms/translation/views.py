@@ -178,3 +178,46 @@ def glossary_export(request, language_code, file_format):
         f'attachment; filename="glossary-{locale.language_code}.{file_format}"'
     )
     return response
+
+
+def _section_sources(page):
+    from wagtail_localize.models import TranslationSource
+
+    pages = page.get_descendants(inclusive=True).live().filter(locale_id=page.locale_id)
+    return TranslationSource.objects.filter(
+        object_id__in=pages.values("translation_key"),
+        specific_content_type__in=pages.values("content_type"),
+        translations__isnull=False,
+    ).distinct()
+
+
+def sync_section(request, page_id):
+    """ "Sync" for a whole section: every live German page from `page_id` down whose
+    translations were requested gets the current German text as its translation source, so
+    new and changed segments appear in the translators' editor (and the queue marks them
+    outdated). Nothing is published; translators publish after translating. GET asks,
+    POST does it."""
+    from django.db import transaction
+    from django.shortcuts import render
+    from wagtail.models import Page
+
+    page = get_object_or_404(Page, pk=page_id)
+    if not is_translation_manager(request.user):
+        raise PermissionDenied
+    if page.locale_id != Locale.get_default().pk:
+        raise Http404
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    sources = list(_section_sources(page))
+    if request.method != "POST":
+        context = {"page": page, "count": len(sources)}
+        return render(request, "cms/translation/sync_section.html", context)
+    with transaction.atomic():
+        for source in sources:
+            source.update_from_db()
+    messages.success(
+        request,
+        _("%(count)d page(s) of “%(section)s” synced: translators see the changes now.")
+        % {"count": len(sources), "section": page.title},
+    )
+    return redirect("wagtailadmin_explore", page.pk)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("queue/", views.QueueView.as_view(), name="queue"),
     path("status/", views.StatusView.as_view(), name="status"),
     path("<int:translation_id>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
+    path("sync-section/<int:page_id>/", views.sync_section, name="sync_section"),
     path(
         "glossary/<str:language_code>.<str:file_format>",
         views.glossary_export,
@@ -72,3 +73,23 @@ def count_view(page, request, serve_args, serve_kwargs):
     # Counted again on every cache hit of the page (cms/cache.py).
     on_cache_hit(request, "cms.translation.models.count_page_view", str(page.translation_key))
     return None
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def sync_section_button(page, user, view_name=None, next_url=None):
+    """ "Sync translations of this section" on German pages with children."""
+    from wagtail.admin.widgets import ListingButton
+
+    from cms.locales import default_locale
+
+    if page.is_root() or page.locale_id != default_locale().pk or not page.numchild:
+        return
+    if not views.is_translation_manager(user):
+        return
+    yield ListingButton(
+        _("Sync translations of this section"),
+        reverse("cms_translation:sync_section", args=[page.pk]),
+        priority=61,
+        icon_name="resubmit",
+    )

@@ -106,6 +106,37 @@ def test_german_change_marks_translation_outdated_and_sync_brings_new_segments(
     assert "Neu: Beratung im Jobcenter" in editor.content.decode()
 
 
+def test_sync_a_whole_section_in_one_step(client, work, german_home, request_translations):
+    """Two changed German pages below the home page; one sync of the section brings the new
+    text of both into the translators' editor. Translators may not do it."""
+    german = work.page["de"]
+    second = StandardPageFactory(parent=german, title="Bewerbung", slug="bewerbung")
+    second.save_revision().publish()
+    request_translations(second, ["ar"])
+    for page, text in ((german, "Neu: Jobmesse"), (second, "Neu: Bewerbungstraining")):
+        page.refresh_from_db()
+        page.body = f"<p>{text}</p>"
+        page.save_revision().publish()
+    url = reverse("cms_translation:sync_section", args=[german.pk])
+
+    client.force_login(work.users["translator_ar"])
+    assert_refused(client.post(url))
+    assert not StringSegment.objects.filter(string__data="Neu: Jobmesse").exists()
+
+    client.force_login(work.users["editor"])
+    explore = client.get(reverse("wagtailadmin_explore", args=[german_home.pk])).content.decode()
+    assert url in explore  # offered in the page listing
+    assert client.get(url).context["count"] == 2  # the confirmation names what it syncs
+    arabic_before = Page.objects.get(pk=work.page["ar"].pk)
+    response = client.post(url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    for text in ("Neu: Jobmesse", "Neu: Bewerbungstraining"):
+        assert StringSegment.objects.filter(string__data=text).exists(), text
+    arabic_after = Page.objects.get(pk=work.page["ar"].pk)
+    assert (arabic_after.live, arabic_after.title) == (arabic_before.live, arabic_before.title)
+
+
 def seed_mix(german_home, request_translations, n, django_capture_on_commit_callbacks, start=0):
     """n × (up to date in ar + draft in tr, outdated in ar + missing in tr, missing in both)."""
     for i in range(start, start + n):

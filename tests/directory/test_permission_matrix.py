@@ -44,6 +44,8 @@ RULES = {
     "lock": _rule({"ki_editor"}, {"ki_editor"}),
     "unlock": _rule({"ki_editor"}, {"ki_editor"}),
     "workflow_approve": _rule({"moderator"}, {"moderator"}),
+    "workflow_reject": _rule({"moderator"}, {"moderator"}),
+    "workflow_history_detail": SEE_AND_EDIT,
     # Wagtail-localize grants "submit_translation" to the moderators group, too.
     "localize_submit": _rule(EDITING, EDITING),
     # Members edit the German source only: strings saved in wagtail-localize's editor
@@ -58,6 +60,7 @@ WRITES = {
     "lock",
     "unlock",
     "workflow_approve",
+    "workflow_reject",
     "localize_submit",
     "localize_string_api",
 }
@@ -93,7 +96,7 @@ def prepare(name, target):
         locker = UserFactory(is_superuser=True, username="locker")
         target.locked, target.locked_by = True, locker
         target.save()
-    if name == "workflow_approve":
+    if name in ("workflow_approve", "workflow_reject", "workflow_history_detail"):
         submitter = UserFactory(is_superuser=True, username="submitter")
         target.get_workflow().start(target, user=submitter)
         return TaskState.objects.get(
@@ -132,6 +135,12 @@ def request(client, name, target, target_ar, prepared):
         return client.post(
             url("workflow_action", pk, "approve", prepared.pk), {"comment": "Passt."}
         )
+    if name == "workflow_reject":
+        return client.post(
+            url("workflow_action", pk, "reject", prepared.pk), {"comment": "Bitte ergänzen."}
+        )
+    if name == "workflow_history_detail":
+        return client.get(url("workflow_history_detail", pk, prepared.workflow_state_id))
     if name == "localize_submit":
         turkish = Locale.objects.get(language_code="tr")
         return client.post(
@@ -154,7 +163,7 @@ def request(client, name, target, target_ar, prepared):
     raise AssertionError(name)
 
 
-def assert_allowed(name, response, target):
+def assert_allowed(name, response, target, prepared=None):
     if name == "localize_string_api":
         assert response.status_code == HTTPStatus.CREATED
         assert StringTranslation.objects.filter(data="جمعية").count() == 1
@@ -182,9 +191,11 @@ def assert_allowed(name, response, target):
     elif name == "unlock":
         target.refresh_from_db()
         assert not target.locked
-    elif name == "workflow_approve":
+    elif name in ("workflow_approve", "workflow_reject"):
         target.refresh_from_db()
         assert not target.workflow_in_progress
+        expected = TaskState.STATUS_APPROVED if name == "workflow_approve" else "rejected"
+        assert TaskState.objects.get(pk=prepared.pk).status == expected
     elif name == "localize_submit":
         assert Translation.objects.filter(target_locale__language_code="tr").count() == 1
 
@@ -222,7 +233,7 @@ def test_permission_matrix(client, orgs, who, name, target_key):
     response = request(client, name, target, target_ar, prepared)
 
     if who in RULES[name][target_key]:
-        assert_allowed(name, response, target)
+        assert_allowed(name, response, target, prepared)
     else:
         assert_refused(who, name, response, target)
         assert snapshot() == before
