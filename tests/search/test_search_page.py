@@ -241,3 +241,49 @@ def test_more_matches_than_are_ranked_says_so(client, german_home, monkeypatch):
     count = search(client, "de", "Sprachcafé").select_one(".search-count").get_text(" ", strip=True)
 
     assert count.startswith("Mehr als 5 Ergebnisse")
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("uk", "Біжен", "Біженці в Мюнстері"),  # half a word, Cyrillic
+        ("ar", "اللاجئ", "اللاجئون في مونستر"),  # half a word, Arabic
+        ("en", "munster refugees", "Refugees in Münster"),  # umlaut folded in English
+        ("en", "Refug", "Refugees in Münster"),
+    ],
+)
+def test_prefix_and_folding_in_every_script(client, corpus, language, query, expected):
+    assert titles(search(client, language, query))[0] == expected
+
+
+def test_topics_news_and_events_are_found_together_and_labelled(client, german_home):
+    from tests.factories import (
+        EventIndexPageFactory,
+        EventPageFactory,
+        NewsIndexPageFactory,
+        NewsPageFactory,
+        TopicIndexPageFactory,
+        TopicPageFactory,
+    )
+
+    topics = TopicIndexPageFactory(parent=german_home)
+    TopicPageFactory(parent=topics, title="Sprachcafé für Eltern", slug="sprachcafe-eltern")
+    news = NewsIndexPageFactory(parent=german_home)
+    NewsPageFactory(parent=news, title="Neues Sprachcafé in Kinderhaus", slug="sprachcafe")
+    events = EventIndexPageFactory(parent=german_home)
+    EventPageFactory(parent=events, title="Sprachcafé im Mai", slug="sprachcafe-mai")
+
+    soup = search(client, "de", "Sprachcafé")
+
+    types = {
+        " ".join(item.select_one(".search-result__title").get_text().split()): " ".join(
+            item.select_one(".search-result__type").get_text().split()
+        )
+        for item in soup.select(".search-result")
+    }
+    assert set(types) >= {
+        "Sprachcafé für Eltern",
+        "Neues Sprachcafé in Kinderhaus",
+        "Sprachcafé im Mai",
+    }
+    assert len({types[t] for t in types if "Sprachcaf" in t}) == 3  # three different types
