@@ -19,6 +19,7 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -480,6 +481,21 @@ class Organisation(
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("locale", "slug")]
+        # The public directory reads only live entries of one locale: its facet counts
+        # (index-only scans instead of reading the whole table) and its list sorted by name
+        # (the first page straight from the index). Measured in the benchmark.
+        indexes = [
+            models.Index(
+                fields=["locale", "id"], condition=models.Q(live=True), name="org_live_locale_idx"
+            ),
+            models.Index(
+                models.F("locale"),
+                Lower("name"),
+                models.F("id"),
+                condition=models.Q(live=True),
+                name="org_live_name_idx",
+            ),
+        ]
         permissions = [
             (
                 MANAGE_FIELDS_CODENAME,
