@@ -79,4 +79,5 @@ class Command(BaseCommand):
                 # inserts leave the tables looking empty to the planner until autovacuum
                 # comes round, as it does in production.
                 with connection.cursor() as cursor:
-                    cursor.execute("VACUUM ANALYZE")
+                    # VACUUM cannot run in a transaction (the test suite wraps one).
+                    cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
