@@ -83,23 +83,21 @@ def send_decision(workflow_state, approved, user=None):
         "public_url": base_url + organisation.get_url() if organisation.live else "",
     }
     sent = send_to_users("organisation_decision", organisation_members(organisation), context)
-    if approved:
-        sent += _tell_the_proposer(organisation, context["public_url"])
+    if approved and organisation.live:
+        sent += _tell_the_proposer(organisation, base_url)
     return sent
 
 
-def _tell_the_proposer(organisation, public_url):
+def _tell_the_proposer(organisation, base_url):
     """A suggested entry went live for the first time: tell whoever proposed it (in the
     language they used the form in). Later decisions concern the organisation only."""
     from directory.models import OrganisationSuggestion
+    from topics.localization import swap_language_prefix
 
     suggestion = OrganisationSuggestion.objects.filter(organisation=organisation).first()
     first_publication = organisation.first_published_at == organisation.last_published_at
-    if suggestion is None or not public_url or not first_publication:
+    if suggestion is None or not first_publication:
         return 0
-    from topics.localization import swap_language_prefix
-
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     profile = swap_language_prefix(organisation.get_url(), suggestion.language)
     context = {"name": organisation.name, "public_url": base_url + profile}
     return send_templated_mail(

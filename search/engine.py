@@ -60,7 +60,7 @@ class Outcome:
     hits: list = field(default_factory=list)  # of the chosen type, or all
     total: int = 0  # all types
     # A source had more matches than MAX_RESULTS: the count is "at least", and the reader
-    # is asked to narrow the search (nobody pages past 300 results).
+    # is asked to narrow the search (nobody pages through more than ten pages).
     truncated: bool = False
     type_counts: list = field(default_factory=list)  # [(SearchType, count)]
 
@@ -107,6 +107,25 @@ def build_query(terms):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+def mode_applies(mode, terms):
+    """Typo tolerance needs PostgreSQL's trigrams and a word long enough to have typos."""
+    return mode != FUZZY or (is_postgres() and max(len(t) for t in terms) >= MIN_FUZZY_TERM_LENGTH)
+
+
+def backend_results(mode, terms, queryset, order_by_relevance=True):
+    """The search backend's answer for `terms` in one mode (exact, prefix or fuzzy)."""
+    backend = get_search_backend()
+    if mode == EXACT:
+        return backend.search(build_query(terms), queryset, order_by_relevance=order_by_relevance)
+    if mode == PREFIX:
+        return backend.autocomplete(
+            build_query(terms), queryset, order_by_relevance=order_by_relevance
+        )
+    return backend.search(
+        Fuzzy(" ".join(terms), unaccent=True), queryset, order_by_relevance=order_by_relevance
+    )
+
+
 class _Source:
     """One searchable model: pages, or a registered model."""
 
@@ -131,13 +150,7 @@ class _Source:
         if issubclass(self.model, Page):
             fields.append("content_type_id")
         queryset = queryset.only(*fields)
-        backend = get_search_backend()
-        if mode == EXACT:
-            results = backend.search(build_query(terms), queryset)
-        elif mode == PREFIX:
-            results = backend.autocomplete(build_query(terms), queryset)
-        else:
-            results = backend.search(Fuzzy(" ".join(terms), unaccent=True), queryset)
+        results = backend_results(mode, terms, queryset)
         hits = []
         sqlite_rank = not is_postgres()
         for obj in results.annotate_score("_score")[:MAX_RESULTS]:
@@ -183,9 +196,7 @@ def run_search(raw_query, language_code, type_key=None, modes=(EXACT, PREFIX, FU
     reader, default = reader_locales(language_code)
     hits = []
     for mode in modes:
-        if mode == FUZZY and (
-            not is_postgres() or max(len(t) for t in terms) < MIN_FUZZY_TERM_LENGTH
-        ):
+        if not mode_applies(mode, terms):
             continue
         for source in sources():
             found = source.run(mode, terms, reader, default)
@@ -275,26 +286,10 @@ def load_hits(hits, request, terms, language_code):
 
 def _matches(candidates, terms, limit, order_by_relevance):
     """The objects of `candidates` matching `terms`, by the first mode that finds any."""
-    backend = get_search_backend()
     for mode in (EXACT, PREFIX, FUZZY):
-        if mode == FUZZY and (
-            not is_postgres() or max(len(t) for t in terms) < MIN_FUZZY_TERM_LENGTH
-        ):
+        if not mode_applies(mode, terms):
             continue
-        if mode == EXACT:
-            results = backend.search(
-                build_query(terms), candidates, order_by_relevance=order_by_relevance
-            )
-        elif mode == PREFIX:
-            results = backend.autocomplete(
-                build_query(terms), candidates, order_by_relevance=order_by_relevance
-            )
-        else:
-            results = backend.search(
-                Fuzzy(" ".join(terms), unaccent=True),
-                candidates,
-                order_by_relevance=order_by_relevance,
-            )
+        results = backend_results(mode, terms, candidates, order_by_relevance)
         found = list(results[:limit] if limit else results)
         if found:
             return found
