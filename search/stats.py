@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cms.cache import flush_cache_hits
 from search.models import MAX_LOGGED_QUERY_LENGTH, LoggedQuery
 
 
@@ -67,17 +68,17 @@ def _counter_key(query, language, found, day):
     return f"portal:searchlog:count:{day}:{language}:{int(found)}:{digest}"
 
 
-def buffer_search(query, language, result_count):
-    """Count one search served from the page cache (usually a single cache operation)."""
+def buffer_search(query, language, result_count, times=1):
+    """Count `times` searches served from the page cache (usually one cache operation)."""
     day = timezone.localdate().isoformat()
     key = _counter_key(query, language, result_count > 0, day)
     try:
-        cache.incr(key)
+        cache.incr(key, times)
         return
     except ValueError:
         pass
-    if not cache.add(key, 1, timeout=_KEEP_SECONDS):
-        cache.incr(key)  # another process registered it meanwhile
+    if not cache.add(key, times, timeout=_KEEP_SECONDS):
+        cache.incr(key, times)  # another process registered it meanwhile
         return
     try:
         number = cache.incr(_SEQUENCE)
@@ -90,6 +91,7 @@ def buffer_search(query, language, result_count):
 
 def flush_search_log():
     """Write the searches counted in the cache into LoggedQuery."""
+    flush_cache_hits()  # page-cache hits this process has not handed over yet
     if not cache.add(_LOCK, 1, timeout=300):
         return  # another process is flushing (or this one, further up the stack)
     try:

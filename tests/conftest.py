@@ -19,11 +19,18 @@ def translate():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The page cache lives in process memory in tests; a rolled-back test database
-    sends no signals, so start every test with an empty cache."""
+    sends no signals, so start every test with an empty cache (and no page-cache hits
+    of an earlier test waiting to be counted)."""
     from django.core.cache import cache
 
+    from cms.cache import hit_buffer, local_copies
+
+    hit_buffer.clear()
+    local_copies.clear()
     cache.clear()
     yield
+    hit_buffer.clear()
+    local_copies.clear()
     cache.clear()
 
 

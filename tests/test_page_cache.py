@@ -196,3 +196,68 @@ def test_a_draft_of_an_organisation_does_not_change_what_readers_see(client, ger
     organisation.save_revision()
 
     assert "Entwurf" not in client.get("/de/organisationen/frauencafe/").content.decode()
+
+
+def test_cache_hits_reach_the_counters_without_anyone_asking(client, imprint, monkeypatch):
+    """Hits are added up in the process and handed over in batches: after a batch of
+    hits, or on the first request after a few quiet seconds, the cache holds them."""
+    from django.core.cache import cache
+
+    from cms.cache import hit_buffer
+    from cms.translation.models import VIEW_COUNTER_PREFIX
+
+    counter = f"{VIEW_COUNTER_PREFIX}{imprint.translation_key}"
+    monkeypatch.setattr(hit_buffer, "MAX_HITS", 3)
+    responses = [client.get("/de/impressum/") for _ in range(4)]
+
+    assert [r["X-Cache"] for r in responses] == ["MISS", "HIT", "HIT", "HIT"]
+    assert cache.get(counter) == 4  # the render, then a batch of three hits
+
+    client.get("/de/impressum/")
+    assert cache.get(counter) == 4  # the fifth waits for its batch …
+    monkeypatch.setattr(hit_buffer, "MAX_SECONDS", 0)
+    client.get("/de/")
+    assert cache.get(counter) == 5  # … or for the next request after MAX_SECONDS
+
+
+def test_a_process_serves_busy_pages_from_its_own_copy(client, imprint):
+    """A hit on a page this process served lately needs no trip to the shared cache."""
+    from django.core.cache import cache
+
+    client.get("/de/impressum/")
+    cache.clear()  # the shared cache (Redis in production) loses everything
+
+    response = client.get("/de/impressum/")
+
+    assert response["X-Cache"] == "HIT"
+    assert "Impressum" in response.content.decode()
+
+
+def test_a_change_made_by_another_process_reaches_readers_within_seconds(
+    client, imprint, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    from cms import cache as page_cache
+
+    settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS = 1
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache, "_now", lambda: clock[0])
+    client.get("/de/impressum/")
+    cache.incr(page_cache.GENERATION_KEY)  # another app server published something
+
+    clock[0] += 0.5
+    assert client.get("/de/impressum/")["X-Cache"] == "HIT"  # not yet seen here …
+    clock[0] += 0.6
+    assert client.get("/de/impressum/")["X-Cache"] == "MISS"  # … within a second
+
+
+def test_without_local_copies_every_hit_asks_the_shared_cache(client, imprint, settings):
+    from django.core.cache import cache
+
+    settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS = 0
+    client.get("/de/impressum/")
+    assert client.get("/de/impressum/")["X-Cache"] == "HIT"
+    cache.clear()
+
+    assert client.get("/de/impressum/")["X-Cache"] == "MISS"

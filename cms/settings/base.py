@@ -125,6 +125,9 @@ else:
 
 # Whole-page cache for anonymous readers (cms/cache.py). 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each app process keeps copies of the pages it served last and checks the shared cache
+# for content changes at most this often (seconds); 0: always ask the shared cache.
+PORTAL_PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
 # max-age sent to reverse proxies/CDNs; short, because they are not purged by default.
 PORTAL_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "60"))
 # Saving or deleting any model of these apps invalidates the page cache.

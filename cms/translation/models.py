@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.cache import flush_cache_hits
+
 
 class TranslatorLanguage(models.Model):
     """The group whose members translate into one locale ("Übersetzung: العربية (ar)").
@@ -82,23 +84,24 @@ class ContentViewCount(models.Model):
 VIEW_COUNTER_PREFIX = "portal:views:"
 
 
-def count_page_view(translation_key):
-    """One more view of the content with this translation key.
+def count_page_view(translation_key, times=1):
+    """`times` more views of the content with this translation key.
 
-    Counted in the cache (one INCR, no database write: this runs on every page-cache
-    hit) and moved into ContentViewCount by `flush_view_counts`, which "most read" calls
+    Counted in the cache (one INCR, no database write: page-cache hits call this too)
+    and moved into ContentViewCount by `flush_view_counts`, which "most read" calls
     before it reads the table.
     """
     key = f"{VIEW_COUNTER_PREFIX}{translation_key}"
     try:
-        cache.incr(key)
+        cache.incr(key, times)
     except ValueError:  # no counter yet (or evicted)
-        if not cache.add(key, 1, timeout=None):
-            cache.incr(key)
+        if not cache.add(key, times, timeout=None):
+            cache.incr(key, times)
 
 
 def flush_view_counts(translation_keys):
     """Add the views counted in the cache for these translation keys to the table."""
+    flush_cache_hits()  # page-cache hits this process has not handed over yet
     keys = {f"{VIEW_COUNTER_PREFIX}{key}": key for key in translation_keys}
     for cache_key, count in cache.get_many(list(keys)).items():
         if not count:
