@@ -6,6 +6,7 @@ backend: only letters and digits survive (in any script), so quotes, `&`, `%`, S
 HTML fragments can neither break the full-text query syntax nor end up in a page.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -65,21 +66,33 @@ def fold(text):
 
 def _fold_with_positions(text):
     """Fold `text`; also return, for every folded character, its index in `text`."""
-    folded = []
+    if text.isascii():  # most texts: no accents, one folded character per character
+        return text.lower(), range(len(text))
+    folds = {char: _fold_char(char) for char in set(text)}
+    if all(len(piece) == 1 for piece in folds.values()):  # ü → u, é → e: same positions
+        return text.translate(str.maketrans(folds)), range(len(text))
+    # ß → ss and the like: positions shift at these characters only.
+    folded = text.translate(str.maketrans(folds))
+    shifting = "".join(char for char, piece in folds.items() if len(piece) != 1)
     positions = []
-    for index, char in enumerate(text):
-        if char.isascii():  # most characters: nothing to decompose (fast path)
-            pieces = char.lower()
-        elif char == "ß":
-            pieces = "ss"
-        else:
-            pieces = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            ).lower()
-        for piece in pieces:
-            folded.append(piece)
-            positions.append(index)
-    return "".join(folded), positions
+    last = 0
+    for match in re.finditer(f"[{re.escape(shifting)}]", text):
+        index = match.start()
+        positions.extend(range(last, index))
+        positions.extend([index] * len(folds[text[index]]))
+        last = index + 1
+    positions.extend(range(last, len(text)))
+    return folded, positions
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char):
+    if char.isascii():
+        return char.lower()
+    if char == "ß":
+        return "ss"
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def plain_text(value):
