@@ -23,6 +23,17 @@ def test_home_page_has_no_wcag_aa_violations(page, site, axe, language):
     assert_no_axe_violations(axe, page)
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_standard_pages_have_no_wcag_aa_violations(page, site, axe, language):
+    """Imprint, privacy and accessibility statement: German, and in Arabic the German
+    text shown as a fallback inside the right-to-left frame."""
+    for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+        response = page.goto(f"{site.url}/{language}/{slug}/")
+        assert response.status == 200, slug
+        assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        assert_no_axe_violations(axe, page)
+
+
 @pytest.mark.parametrize("language", ["de", "en", "ar"])
 def test_no_request_leaves_the_site(page, site, language):
     page.goto(f"{site.url}/{language}/")
