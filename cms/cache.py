@@ -251,7 +251,12 @@ class AnonymousPageCacheMiddleware:
             found = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY)
             if generation is None:
-                generation = current_generation()
+                cache.add(GENERATION_KEY, 1, timeout=None)
+                generation = cache.get(GENERATION_KEY)
+            if generation is None:
+                # The shared cache does not answer (Redis down): nobody could tell this
+                # process about changes, so render every request and keep no copies.
+                return self.get_response(request)
             local_copies.remember_generation(generation)
             entry = found.get(key)
             if _is_fresh(entry, generation):

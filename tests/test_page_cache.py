@@ -261,3 +261,21 @@ def test_without_local_copies_every_hit_asks_the_shared_cache(client, imprint, s
     cache.clear()
 
     assert client.get("/de/impressum/")["X-Cache"] == "MISS"
+
+
+def test_without_the_shared_cache_pages_are_rendered_fresh(client, imprint, monkeypatch):
+    """Redis down (django-redis then answers every call with nothing, IGNORE_EXCEPTIONS):
+    no process can learn of changes, so none serves copies."""
+    from django.core.cache import cache
+
+    answers = {"get_many": {}, "get": None, "add": False, "set": None, "incr": None}
+    for method, answer in answers.items():
+        monkeypatch.setattr(cache, method, lambda *args, answer=answer, **kwargs: answer)
+    client.get("/de/impressum/")
+
+    imprint.title = "Impressum (neu)"
+    imprint.save_revision().publish()
+    response = client.get("/de/impressum/")
+
+    assert "X-Cache" not in response
+    assert "Impressum (neu)" in response.content.decode()
