@@ -10,7 +10,9 @@ Invalidation is deliberately coarse and therefore safe: every cache entry carrie
 published, unpublished, translated, saved or deleted (see `bump_generation`); an entry of
 an older generation is a miss. One edit makes every cached page miss once; no page can
 show stale content because someone forgot a dependency. The generation and the page are
-read in one round trip (MGET), so a hit costs one cache request.
+read in one round trip (MGET), so a hit costs at most one cache request; a busy page is
+served from the process's own copy without any (`_LocalCopies`, at most a second behind
+changes made through other processes).
 
 Never served from or stored in the cache: requests with a session cookie (logged-in
 users), previews, non-GET/HEAD requests, responses that set a cookie (e.g. a CSRF
