@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
 # Two workers: the machine (and CI) has two cores.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: bench run test test-postgres install messages makemessages system-deps lint format check-migrations check-deploy ci clean
+.PHONY: bench browser run test test-postgres install messages makemessages system-deps lint format check-migrations check-deploy ci clean
 
 # Virtual environment with the locked versions (requirements.lock pins every package).
 $(STAMP): pyproject.toml requirements.lock
@@ -22,10 +22,13 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP) system-deps messages
 
-# Debian packages the project needs: gettext (msgfmt) to compile the message catalogues,
-# Chromium for the browser tests. Installed only when missing; never a browser download.
+# Debian packages the site needs: gettext (msgfmt) to compile the message catalogues.
 system-deps:
 	@command -v msgfmt >/dev/null || { echo "Installing gettext…"; apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+
+# Chromium for the browser tests only (not for `make run`). Installed when missing, from
+# Debian's packages; never a browser download.
+browser:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 messages: $(STAMP)
@@ -41,11 +44,11 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (CI runs it after `make test`).
-test-postgres: install
+test-postgres: install browser
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
