@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -223,6 +224,20 @@ def validate_founding_year(value):
         raise ValidationError(_("The founding year cannot be in the future."))
 
 
+class OrganisationForm(WagtailAdminModelForm):
+    def clean_logo(self):
+        """The chooser offers organisation editors only their images; a posted id of any
+        other image (another organisation's upload) is refused here too."""
+        from directory.permissions import choosable_images
+
+        logo = self.cleaned_data.get("logo")
+        if logo is None or logo.pk == self.instance.logo_id or self.for_user is None:
+            return logo
+        if not choosable_images(self.for_user, type(logo).objects.filter(pk=logo.pk)).exists():
+            raise ValidationError(_("Choose one of your organisation's images or upload one."))
+        return logo
+
+
 class Organisation(
     WorkflowMixin,
     DraftStateMixin,
@@ -234,6 +249,8 @@ class Organisation(
     ClusterableModel,
 ):
     """One entry of the directory: an organisation, community, initiative or service."""
+
+    base_form_class = OrganisationForm
 
     class Kind(models.TextChoices):
         MSO = "mso", _("migrant self-organisation")

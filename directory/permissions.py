@@ -139,6 +139,27 @@ def member_organisation_pks(user):
     )
 
 
+def choosable_images(user, images):
+    """The part of `images` that `user` may pick, as a logo or anywhere else.
+
+    Organisation editors choose among the images uploaded by the members of their
+    organisations and their organisations' current logos: not the editors' library, and
+    not another organisation's upload that may still be waiting for moderation. Everyone
+    else: all of `images`.
+    """
+    from directory.models import Organisation, OrganisationMembership
+    from directory.moderation_admin import is_organisation_editor
+
+    if not is_organisation_editor(user):
+        return images
+    organisations = member_organisation_pks(user)
+    colleagues = OrganisationMembership.objects.filter(organisation_id__in=organisations)
+    logos = Organisation.objects.filter(pk__in=organisations, logo__isnull=False)
+    return images.filter(
+        Q(uploaded_by_user_id__in=colleagues.values("user_id")) | Q(pk__in=logos.values("logo_id"))
+    )
+
+
 def member_organisations(user):
     """The German source entries `user` is a member of (for the dashboard)."""
     from directory.models import Organisation
