@@ -10,6 +10,7 @@ class DirectoryConfig(AppConfig):
         from cms.translation.glossary import register_glossary_source
         from directory import notifications
         from directory.models import District, FocusArea, Language, Organisation, Origin
+        from directory.permissions import register_image_policy
         from search.registry import register_searchable
 
         register_searchable(
@@ -21,5 +22,7 @@ class DirectoryConfig(AppConfig):
         # The vocabularies' names are terminology for translators (CSV/TBX export).
         for vocabulary in (Origin, Language, FocusArea, District):
             register_glossary_source(vocabulary)
+        # Organisation editors choose only their organisations' images.
+        register_image_policy()
         # Moderation decisions e-mailed to every member of the organisation.
         notifications.connect()

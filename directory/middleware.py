@@ -3,8 +3,8 @@
 Wagtail's site history and workflow reports and wagtail-localize's translations report
 and snippet API filter by content type only: anyone who may change *an* organisation
 would see all of them, and so would Wagtail's bulk actions on organisations. Organisation
-editors get 403 (see directory/moderation_admin.py). So do the image chooser's views for
-an image they may not choose (`directory.permissions.choosable_images`).
+editors get 403 (see directory/moderation_admin.py). (Which images they may choose is
+the image permission policy's business: `directory.permissions.OrganisationImagePolicy`.)
 """
 
 from django.core.exceptions import PermissionDenied
@@ -28,30 +28,8 @@ class OrganisationEditorMiddleware:
         bulk_on_directory = (
             match.view_name == "wagtail_bulk_action" and view_kwargs.get("app_label") == "directory"
         )
-        if match.view_name.startswith(IMAGE_CHOOSER) and _image_id(view_kwargs):
-            return self._guard_image(request, _image_id(view_kwargs))
         if match.view_name not in REFUSED_URL_NAMES and not bulk_on_directory:
             return None
         if is_organisation_editor(request.user):
             raise PermissionDenied
         return None
-
-    def _guard_image(self, request, image_id):
-        """The image chooser's views that take an id return any image's title and
-        preview: for organisation editors only the images they may choose."""
-        from wagtail.images import get_image_model
-
-        from directory.permissions import choosable_images
-
-        images = get_image_model().objects.filter(pk=image_id)
-        if images.exists() and not choosable_images(request.user, images).exists():
-            raise PermissionDenied
-        return None
-
-
-IMAGE_CHOOSER = "wagtailimages_chooser:"
-
-
-def _image_id(view_kwargs):
-    value = view_kwargs.get("pk") or view_kwargs.get("image_id")
-    return int(value) if str(value).isdigit() else None

@@ -1,7 +1,8 @@
 """The Wagtail admin as an organisation editor sees it (imported by wagtail_hooks.py).
 
 - "My organisation(s)" on the dashboard: their entries, status, last confirmed, edit link.
-- The image chooser offers them only their organisations' images (`choosable_images`).
+- The image chooser offers them only their organisations' images (the image permission
+  policy, `directory.permissions.OrganisationImagePolicy`).
 - Reports that list every organisation's history or workflow (site history, workflow
   reports, wagtail-localize's translations report and snippet API) are hidden from them
   and refused on the server (directory.middleware.OrganisationEditorMiddleware): those
@@ -14,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from cms import roles
-from directory.permissions import choosable_images, member_organisations, organisation_policy
+from directory.permissions import member_organisations, organisation_policy
 
 # Views that list every organisation (by content type, not by object): an organisation
 # editor never sees them (menu) nor opens them (directory/middleware.py).
@@ -96,8 +97,3 @@ def hide_reports_from_organisation_editors(request, menu_items):
     if is_organisation_editor(request.user):
         hidden = {reverse(name) for name in MENU_URL_NAMES}
         menu_items[:] = [item for item in menu_items if item.url not in hidden]
-
-
-@hooks.register("construct_image_chooser_queryset")
-def organisation_editors_choose_their_own_images(images, request):
-    return choosable_images(request.user, images)

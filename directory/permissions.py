@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from cms import roles
 
@@ -158,6 +159,40 @@ def choosable_images(user, images):
     return images.filter(
         Q(uploaded_by_user_id__in=colleagues.values("user_id")) | Q(pk__in=logos.values("logo_id"))
     )
+
+
+class OrganisationImagePolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's image policy with "choose" narrowed to `choosable_images`.
+
+    Registered for the image model in DirectoryConfig.ready(). Every image chooser view
+    asks this policy (the list, `chosen/<pk>/`, `chosen-multiple/?id=…`,
+    `<pk>/select_format/`), so the rule holds however an id is spelled in the URL.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        allowed = super().user_has_permission_for_instance(user, action, instance)
+        if allowed and action == "choose":
+            return choosable_images(user, self.model.objects.filter(pk=instance.pk)).exists()
+        return allowed
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if "choose" in actions:
+            return choosable_images(user, instances)
+        return instances
+
+
+def register_image_policy():
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    # exact_class: wagtail.images registers its own policy (for subclasses too) after
+    # this app's ready(); an exact registration takes precedence over it.
+    model = get_image_model()
+    policy = OrganisationImagePolicy(
+        model, auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
+    )
+    register_permission_policy(model, policy, exact_class=True)
 
 
 def member_organisations(user):
