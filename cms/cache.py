@@ -7,12 +7,13 @@ query string.
 
 Invalidation is deliberately coarse and therefore safe: every cache entry carries the
 "content generation" number it was rendered in, which is bumped whenever content is
-published, unpublished, translated, saved or deleted (see `bump_generation`); an entry of
-an older generation is a miss. One edit makes every cached page miss once; no page can
-show stale content because someone forgot a dependency. The generation and the page are
-read in one round trip (MGET), so a hit costs at most one cache request; a busy page is
-served from the process's own copy without any (`_LocalCopies`, at most a second behind
-changes made through other processes).
+published, unpublished, translated, saved or deleted (see `bump_generation`); an entry
+of an older generation is a miss. One edit makes every cached page miss once; no page
+can show stale content because someone forgot a dependency. Pages also expire after
+PORTAL_PAGE_CACHE_SECONDS, for those that change with the clock (upcoming events). The
+generation and the page are read in one round trip (MGET), so a hit costs at most one
+cache request; a busy page is served from the process's own copy without any
+(`_LocalCopies`, at most a second behind changes made through other processes).
 
 Never served from or stored in the cache: requests with a session cookie (logged-in
 users), previews, non-GET/HEAD requests, responses that set a cookie (e.g. a CSRF
@@ -21,6 +22,7 @@ token for a form), responses marked private/no-store, and non-200 responses.
 
 import atexit
 import hashlib
+import logging
 import pickle
 import threading
 import time
@@ -28,8 +30,11 @@ from collections import Counter, OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "portal:content-generation"
 # Paths under these prefixes are never cached (admin, uploads, Django internals).
@@ -39,18 +44,39 @@ UNCACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-a
 def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
+def _first_generation():
+    """Where the generation starts when the shared cache has none (first start, or Redis
+    restarted without its data): the clock in nanoseconds, so that it never repeats a
+    number that processes may still hold copies of (bumps add one each)."""
+    return time.time_ns()
+
+
 def bump_generation(**kwargs):
-    """Signal receiver: content changed, so every cached page is stale."""
+    """Signal receiver: content changed, so every cached page is stale.
+
+    Bumped at once (this request sees the change) and again when the transaction
+    commits: a reader rendering between the two may have read the old rows and stored
+    them under the first bump's generation.
+    """
+    _bump()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
+    started = _now()
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # key missing (evicted or never set)
-        cache.set(GENERATION_KEY, 2, timeout=None)
-    local_copies.forget_generation()  # this process sees the change at once
+        generation = cache.incr(GENERATION_KEY)
+    except ValueError:  # key missing (evicted, or Redis restarted)
+        generation = _first_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    # This process sees the change at once (None: the shared cache does not answer).
+    local_copies.remember_generation(generation, started)
 
 
 def on_cache_hit(request, dotted_path, *args):
@@ -105,7 +131,12 @@ class _HitBuffer:
         with self.lock:
             pending, self.pending, self.hits = self.pending, Counter(), 0
         for (dotted_path, args), times in pending.items():
-            import_string(dotted_path)(*args, times=times)
+            try:
+                import_string(dotted_path)(*args, times=times)
+            except Exception:  # a failing counter must not fail the reader's request
+                logger.exception(
+                    "Page cache: could not hand over %s hits to %s", times, dotted_path
+                )
 
 
 hit_buffer = _HitBuffer()
@@ -174,12 +205,9 @@ class _LocalCopies:
         self.clear()
 
     def clear(self):
-        self.entries = OrderedDict()  # cache key → (generation, pickled entry)
+        self.entries = OrderedDict()  # cache key → (generation, expiry, pickled entry)
         self.size = 0
-        self.forget_generation()
-
-    def forget_generation(self):
-        self.generation, self.generation_read_at = None, 0.0
+        self.generation, self.generation_read_at = None, float("-inf")
 
     def current_generation(self):
         """The generation, if read from the shared cache recently enough; else None."""
@@ -188,47 +216,66 @@ class _LocalCopies:
             return self.generation
         return None
 
-    def remember_generation(self, generation):
-        self.generation, self.generation_read_at = generation, _now()
+    def remember_generation(self, generation, read_at):
+        """Remember `generation`, read from the shared cache at `read_at` (`_now()` when
+        the read started), unless another thread has since read a newer answer: the
+        latest read wins, whichever number it holds (after a Redis restart the
+        generation starts anew). None (no answer) makes the process ask again next time.
+        """
+        with self.lock:
+            if read_at >= self.generation_read_at:
+                self.generation, self.generation_read_at = generation, read_at
 
     def get(self, key, generation):
         with self.lock:
             found = self.entries.get(key)
             if found is None:
                 return None
-            if found[0] != generation:
+            if found[0] != generation or found[1] <= _wallclock():
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
-        return pickle.loads(found[1])  # noqa: S301 (written by this process, below)
+        return pickle.loads(found[2])  # noqa: S301 (written by this process, below)
 
-    def put(self, key, generation, entry):
+    def put(self, key, entry):
         if not getattr(settings, "PORTAL_PAGE_CACHE_LOCAL_SECONDS", 0):
             return
         data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
         if len(data) > self.MAX_BYTES // 8:
             return
+        generation, expires_at = entry[0], entry[3]
         with self.lock:
             if key in self.entries:
                 self._drop(key)
-            self.entries[key] = (generation, data)
+            self.entries[key] = (generation, expires_at, data)
             self.size += len(data)
             while self.size > self.MAX_BYTES:
                 self._drop(next(iter(self.entries)))
 
     def _drop(self, key):
-        self.size -= len(self.entries.pop(key)[1])
+        self.size -= len(self.entries.pop(key)[2])
 
 
 def _now():
+    """For how long a process trusts the generation it read (monotonic)."""
     return time.monotonic()
+
+
+def _wallclock():
+    """For when a page expires (shared by all processes: wall-clock time)."""
+    return time.time()
 
 
 local_copies = _LocalCopies()
 
 
 def _is_fresh(entry, generation):
-    return entry is not None and len(entry) == 3 and entry[0] == generation
+    """An entry is (generation, response, hit actions, expiry time). It expires after
+    PORTAL_PAGE_CACHE_SECONDS even if nothing is published: pages such as the event list
+    and "most read" change with the clock."""
+    return (
+        entry is not None and len(entry) == 4 and entry[0] == generation and entry[3] > _wallclock()
+    )
 
 
 class AnonymousPageCacheMiddleware:
@@ -250,19 +297,20 @@ class AnonymousPageCacheMiddleware:
         generation = local_copies.current_generation()
         entry = local_copies.get(key, generation) if generation is not None else None
         if entry is None:
+            read_at = _now()
             found = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY)
             if generation is None:
-                cache.add(GENERATION_KEY, 1, timeout=None)
-                generation = cache.get(GENERATION_KEY)
+                generation = current_generation()
             if generation is None:
                 # The shared cache does not answer (Redis down): nobody could tell this
                 # process about changes, so render every request and keep no copies.
+                local_copies.clear()
                 return self.get_response(request)
-            local_copies.remember_generation(generation)
+            local_copies.remember_generation(generation, read_at)
             entry = found.get(key)
             if _is_fresh(entry, generation):
-                local_copies.put(key, generation, entry)
+                local_copies.put(key, entry)
         if _is_fresh(entry, generation):
             cached, actions = entry[1], entry[2]
             if actions:
@@ -281,9 +329,10 @@ class AnonymousPageCacheMiddleware:
             # Hash the body once, here, rather than in ConditionalGetMiddleware on every
             # hit (an MD5 of the 160 kB GeoJSON per request).
             set_response_etag(response)
-            entry = (generation, response, getattr(request, "_portal_cache_hit_actions", []))
+            actions = getattr(request, "_portal_cache_hit_actions", [])
+            entry = (generation, response, actions, _wallclock() + seconds)
             cache.set(key, entry, seconds)
-            local_copies.put(key, generation, entry)
+            local_copies.put(key, entry)
         return response
 
 

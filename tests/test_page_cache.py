@@ -220,7 +220,20 @@ def test_cache_hits_reach_the_counters_without_anyone_asking(client, imprint, mo
     assert cache.get(counter) == 5  # … or for the next request after MAX_SECONDS
 
 
-def test_a_process_serves_busy_pages_from_its_own_copy(client, imprint):
+@pytest.fixture
+def clock(monkeypatch):
+    """The page cache's clocks, moved by hand: [monotonic seconds, wall-clock seconds]."""
+    import time
+
+    from cms import cache as page_cache
+
+    now = [time.monotonic() + 1000, time.time()]
+    monkeypatch.setattr(page_cache, "_now", lambda: now[0])
+    monkeypatch.setattr(page_cache, "_wallclock", lambda: now[1])
+    return now
+
+
+def test_a_process_serves_busy_pages_from_its_own_copy(client, imprint, clock):
     """A hit on a page this process served lately needs no trip to the shared cache."""
     from django.core.cache import cache
 
@@ -234,15 +247,13 @@ def test_a_process_serves_busy_pages_from_its_own_copy(client, imprint):
 
 
 def test_a_change_made_by_another_process_reaches_readers_within_seconds(
-    client, imprint, settings, monkeypatch
+    client, imprint, settings, clock
 ):
     from django.core.cache import cache
 
     from cms import cache as page_cache
 
     settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS = 1
-    clock = [1000.0]
-    monkeypatch.setattr(page_cache, "_now", lambda: clock[0])
     client.get("/de/impressum/")
     cache.incr(page_cache.GENERATION_KEY)  # another app server published something
 
@@ -250,6 +261,67 @@ def test_a_change_made_by_another_process_reaches_readers_within_seconds(
     assert client.get("/de/impressum/")["X-Cache"] == "HIT"  # not yet seen here …
     clock[0] += 0.6
     assert client.get("/de/impressum/")["X-Cache"] == "MISS"  # … within a second
+
+
+def test_pages_expire_even_when_nothing_is_published(client, imprint, settings, clock):
+    """Some pages change with the clock (upcoming events, "most read"): neither the
+    shared entry nor a process's copy outlives PORTAL_PAGE_CACHE_SECONDS."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    assert client.get("/de/impressum/")["X-Cache"] == "MISS"
+
+    clock[1] += 599
+    assert client.get("/de/impressum/")["X-Cache"] == "HIT"
+    clock[1] += 2
+    assert client.get("/de/impressum/")["X-Cache"] == "MISS"
+
+
+def test_a_generation_read_before_an_own_change_does_not_win(client, imprint, clock):
+    """Threads of one process: a reader that asked the shared cache before this process
+    published must not bring the old generation back (and with it the old copies)."""
+    from cms import cache as page_cache
+
+    client.get("/de/impressum/")
+    before = page_cache.local_copies.current_generation()
+    read_started = clock[0]
+    clock[0] += 0.1
+    imprint.title = "Impressum (neu)"
+    imprint.save_revision().publish()
+
+    page_cache.local_copies.remember_generation(before, read_started)  # the slow reader
+
+    assert page_cache.local_copies.current_generation() != before
+    assert "Impressum (neu)" in client.get("/de/impressum/").content.decode()
+
+
+def test_after_a_cache_restart_the_generation_never_repeats(client, imprint, clock):
+    """Redis restarted without its data: counting starts anew, above every number a
+    process may still hold copies of."""
+    from django.core.cache import cache
+
+    from cms import cache as page_cache
+
+    client.get("/de/impressum/")
+    before = page_cache.current_generation()
+    for _ in range(3):
+        page_cache.bump_generation()
+    cache.clear()
+
+    assert page_cache.current_generation() > before + 3
+
+
+def test_the_generation_moves_again_when_the_change_is_committed(
+    imprint, django_capture_on_commit_callbacks
+):
+    """A reader rendering between a change and its commit reads the old rows; the bump
+    on commit makes what it stored a miss."""
+    from cms import cache as page_cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        imprint.title = "Impressum (neu)"
+        imprint.save_revision().publish()
+        during = page_cache.current_generation()
+
+    assert page_cache.current_generation() > during
 
 
 def test_without_local_copies_every_hit_asks_the_shared_cache(client, imprint, settings):
