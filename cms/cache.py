@@ -64,7 +64,10 @@ def bump_generation(**kwargs):
     them under the first bump's generation.
     """
     _bump()
-    if connection.in_atomic_block:
+    # Once per transaction is enough, however many rows it saves.
+    if connection.in_atomic_block and not any(
+        callback is _bump for _, callback, _ in connection.run_on_commit
+    ):
         transaction.on_commit(_bump)
 
 

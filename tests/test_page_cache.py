@@ -309,19 +309,37 @@ def test_after_a_cache_restart_the_generation_never_repeats(client, imprint, clo
     assert page_cache.current_generation() > before + 3
 
 
-def test_the_generation_moves_again_when_the_change_is_committed(
-    imprint, django_capture_on_commit_callbacks
-):
+# Real commits: the test transaction of an ordinary test never commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_generation_moves_again_when_the_change_is_committed(imprint):
     """A reader rendering between a change and its commit reads the old rows; the bump
     on commit makes what it stored a miss."""
+    from django.db import transaction
+
     from cms import cache as page_cache
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with transaction.atomic():
         imprint.title = "Impressum (neu)"
         imprint.save_revision().publish()
         during = page_cache.current_generation()
 
     assert page_cache.current_generation() > during
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_commit_bump_per_transaction_however_many_rows_it_saves(imprint):
+    """An import saving thousands of rows must not queue thousands of cache calls."""
+    from django.db import connection, transaction
+
+    from cms import cache as page_cache
+
+    with transaction.atomic():
+        for number in range(3):
+            imprint.title = f"Impressum {number}"
+            imprint.save_revision().publish()
+        queued = [f for _, f, _ in connection.run_on_commit if f is page_cache._bump]
+
+    assert queued == [page_cache._bump]
 
 
 def test_without_local_copies_every_hit_asks_the_shared_cache(client, imprint, settings):
