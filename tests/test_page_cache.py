@@ -309,9 +309,18 @@ def test_after_a_cache_restart_the_generation_never_repeats(client, imprint, clo
     assert page_cache.current_generation() > before + 3
 
 
-# Real commits: the test transaction of an ordinary test never commits.
+@pytest.fixture
+def committed_page(german_home):
+    """A page for tests that commit for real (the test transaction of an ordinary test
+    never commits). Its own slug: in a process that ran the browser tests, the restored
+    database holds the demo, imprint included."""
+    page = StandardPageFactory(parent=german_home, title="Cache", slug="cache-commit-test")
+    page.save_revision().publish()
+    return page
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_generation_moves_again_when_the_change_is_committed(imprint):
+def test_the_generation_moves_again_when_the_change_is_committed(committed_page):
     """A reader rendering between a change and its commit reads the old rows; the bump
     on commit makes what it stored a miss."""
     from django.db import transaction
@@ -319,15 +328,15 @@ def test_the_generation_moves_again_when_the_change_is_committed(imprint):
     from cms import cache as page_cache
 
     with transaction.atomic():
-        imprint.title = "Impressum (neu)"
-        imprint.save_revision().publish()
+        committed_page.title = "Cache (neu)"
+        committed_page.save_revision().publish()
         during = page_cache.current_generation()
 
     assert page_cache.current_generation() > during
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_one_commit_bump_per_transaction_however_many_rows_it_saves(imprint):
+def test_one_commit_bump_per_transaction_however_many_rows_it_saves(committed_page):
     """An import saving thousands of rows must not queue thousands of cache calls."""
     from django.db import connection, transaction
 
@@ -335,8 +344,8 @@ def test_one_commit_bump_per_transaction_however_many_rows_it_saves(imprint):
 
     with transaction.atomic():
         for number in range(3):
-            imprint.title = f"Impressum {number}"
-            imprint.save_revision().publish()
+            committed_page.title = f"Cache {number}"
+            committed_page.save_revision().publish()
         queued = [f for _, f, _ in connection.run_on_commit if f is page_cache._bump]
 
     assert queued == [page_cache._bump]
