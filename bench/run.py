@@ -256,6 +256,15 @@ def measure(seconds):
     }
 
 
+def wait_for_quiet(seconds=180):
+    """Let the load of generating the data (or of a test run just before) die down before
+    measuring, for at most `seconds`: on two cores it moves latencies by tens of ms."""
+    deadline = time.monotonic() + seconds
+    while os.getloadavg()[0] > os.cpu_count() / 4 and time.monotonic() < deadline:
+        time.sleep(5)
+    return os.getloadavg()
+
+
 def machine(load_before):
     return {
         "load_average_before": [round(x, 2) for x in load_before],
@@ -276,7 +285,7 @@ def markdown(report):
     lines = [
         f"Machine: {report['machine']['cpus']} cores, {report['machine']['memory_gib']} GiB, "
         f"Python {report['machine']['python']}, {report['machine']['date']}; "
-        f"load average before the run {' / '.join(map(str, report['machine']['load_average_before']))}; "
+        f"load average when measuring began {' / '.join(map(str, report['machine']['load_average_before']))}; "
         f"{report['scale']['organisations']} organisations, {report['scale']['pages']} pages.",
         "",
         "| endpoint | queries | size (gzip) | cold p50 / p95 / p99 ms | cold req/s "
@@ -328,8 +337,8 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing (make bench installs wrk; PostgreSQL and Redis must run)")
 
-    load_before = os.getloadavg()  # the machine may be shared: say how busy it was
     prepare_database(args.organisations, args.pages, args.reuse_db)
+    load_before = wait_for_quiet()  # the machine may be shared: say how busy it was
     report = measure(args.seconds)
     report["machine"] = machine(load_before)
     report["scale"] = {"organisations": args.organisations, "pages": args.pages}
