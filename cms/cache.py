@@ -78,7 +78,8 @@ def _bump():
     except ValueError:  # key missing (evicted, or Redis restarted)
         generation = _first_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
-    # This process sees the change at once (None: the shared cache does not answer).
+    # This process's readers see the change at once, unless a read started after this
+    # bump returned the old number (then within PORTAL_PAGE_CACHE_LOCAL_SECONDS).
     local_copies.remember_generation(generation, started)
 
 
@@ -208,9 +209,10 @@ class _LocalCopies:
         self.clear()
 
     def clear(self):
-        self.entries = OrderedDict()  # cache key → (generation, expiry, pickled entry)
-        self.size = 0
-        self.generation, self.generation_read_at = None, float("-inf")
+        with self.lock:  # also called while serving (Redis down), by any thread
+            self.entries = OrderedDict()  # cache key → (generation, expiry, pickled entry)
+            self.size = 0
+            self.generation, self.generation_read_at = None, float("-inf")
 
     def current_generation(self):
         """The generation, if read from the shared cache recently enough; else None."""
