@@ -142,35 +142,32 @@ class _Source:
 
     def run(self, mode, terms, reader, default):
         queryset = visible(self.model, self.base_queryset(), reader, default)
-        translatable = issubclass(self.model, TranslatableMixin)
-        is_page = issubclass(self.model, Page)
         results = backend_results(mode, terms, queryset).annotate_score("_score")[:MAX_RESULTS]
+        if not hasattr(results, "get_queryset"):  # modelsearch's EmptySearchResults
+            return []
         # Up to MAX_RESULTS rows per source: read the few columns a Hit needs as plain
         # values, not model instances (and not the search vector the backend selects);
         # `load_hits` loads the few shown in full. Measured at 5,000 organisations: a
         # quarter of the search's time.
-        if not hasattr(results, "get_queryset"):  # modelsearch's EmptySearchResults
-            return []
-        columns = results.get_queryset().values_list(
-            "pk",
-            "locale_id" if translatable else "pk",
-            "content_type_id" if is_page else "pk",
-            "_score",
-        )
+        columns = ["pk", "_score"]
+        if issubclass(self.model, TranslatableMixin):
+            columns.append("locale_id")
+        if issubclass(self.model, Page):
+            columns.append("content_type_id")
         hits = []
         sqlite_rank = not is_postgres()
-        for pk, locale_id, content_type_id, score in columns:
-            score = float(score or 0)
-            locale_id = locale_id if translatable else None
+        for row in results.get_queryset().values(*columns):
+            score = float(row["_score"] or 0)
+            locale_id = row.get("locale_id")
             hits.append(
                 Hit(
                     model=self.model,
-                    pk=pk,
+                    pk=row["pk"],
                     # SQLite's bm25() is negative, lower is better; PostgreSQL's is positive.
                     score=-score if sqlite_rank else score,
-                    type_key=self.hit_type(content_type_id),
+                    type_key=self.hit_type(row.get("content_type_id")),
                     locale_id=locale_id,
-                    fallback=translatable and locale_id != reader.pk,
+                    fallback=locale_id is not None and locale_id != reader.pk,
                 )
             )
         return hits

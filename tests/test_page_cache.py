@@ -220,6 +220,25 @@ def test_cache_hits_reach_the_counters_without_anyone_asking(client, imprint, mo
     assert cache.get(counter) == 5  # … or for the next request after MAX_SECONDS
 
 
+def test_a_failing_counter_never_fails_a_reader(client, imprint, monkeypatch, caplog):
+    """The counters run while a reader waits (a batch is handed over during a request):
+    if one fails, the reader still gets the page and the failure is logged."""
+    from cms.cache import hit_buffer
+    from cms.translation import models
+
+    assert client.get("/de/impressum/")["X-Cache"] == "MISS"
+
+    def broken(*args, times):
+        raise ConnectionError("counter store gone")
+
+    monkeypatch.setattr(models, "count_page_view", broken)
+    monkeypatch.setattr(hit_buffer, "MAX_HITS", 1)
+    response = client.get("/de/impressum/")
+
+    assert response.status_code == 200 and response["X-Cache"] == "HIT"
+    assert "could not hand over 1 hits to cms.translation.models.count_page_view" in caplog.text
+
+
 @pytest.fixture
 def clock(monkeypatch):
     """The page cache's clocks, moved by hand: [monotonic seconds, wall-clock seconds]."""
